@@ -27,10 +27,10 @@ internal static class LinkEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine("// The linked types may be [Obsolete]: the attribute that names them already carries that warning.");
         writer.WriteLine("#pragma warning disable CS0612, CS0618");
-        writer.WriteLine();
+        writer.WriteLineNoTabs(string.Empty);
 
         WriteInType(writer, link.Dependent, () => WriteDependentMembers(writer, link));
-        writer.WriteLine();
+        writer.WriteLineNoTabs(string.Empty);
         WriteInType(writer, link.Principal, () => WritePrincipalMembers(writer, link));
 
         writer.Flush();
@@ -54,7 +54,7 @@ internal static class LinkEmitter
         w.WriteLine(NeverBrowsable);
         w.WriteLine(NeverInDebugger);
         w.WriteLine($"private {p.FullyQualifiedName}? {storage};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
 
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// The <see cref=\"{p.FullyQualifiedName}\"/> this {d.Name} is linked to, one to one; the other side is");
@@ -88,7 +88,7 @@ internal static class LinkEmitter
         w.WriteLine($"set => {Protocol}.SetPrincipal<{d.FullyQualifiedName}, {p.FullyQualifiedName}, {accessor}>(this, value);");
         w.Indent--;
         w.WriteLine("}");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
 
         w.WriteLine($"/// <summary>Gives the link protocol access to the storage of <see cref=\"{link.Navigation}\"/>. Not for use in code.</summary>");
         w.WriteLine(GeneratedCode);
@@ -97,23 +97,23 @@ internal static class LinkEmitter
         w.WriteLine("{");
         w.Indent++;
         w.WriteLine($"public {p.FullyQualifiedName}? GetPrincipal({d.FullyQualifiedName} dependent) => dependent.{storage};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public void SetPrincipal({d.FullyQualifiedName} dependent, {p.FullyQualifiedName}? principal) => dependent.{storage} = principal;");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public {d.FullyQualifiedName}? GetDependent({p.FullyQualifiedName} principal) => principal.{StorageName(link.Reverse)};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public void SetDependent({p.FullyQualifiedName} principal, {d.FullyQualifiedName}? dependent) => principal.{StorageName(link.Reverse)} = dependent;");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.{(link.Replace ? "Replace" : "Throw")};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public bool Required => {(link.Required ? "true" : "false")};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public string DependentName => \"{d.Name}\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public string PrincipalName => \"{p.Name}\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public string NavigationName => \"{link.Navigation}\";");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
         w.WriteLine($"public string ReverseName => \"{link.Reverse}\";");
         w.Indent--;
         w.WriteLine("}");
@@ -130,7 +130,7 @@ internal static class LinkEmitter
         w.WriteLine(NeverBrowsable);
         w.WriteLine(NeverInDebugger);
         w.WriteLine($"internal {d.FullyQualifiedName}? {storage};");
-        w.WriteLine();
+        w.WriteLineNoTabs(string.Empty);
 
         w.WriteLine("/// <summary>");
         w.WriteLine($"/// The <see cref=\"{d.FullyQualifiedName}\"/> linked to this {p.Name}, one to one (the reverse accessor of");

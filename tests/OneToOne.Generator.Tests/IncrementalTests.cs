@@ -1,0 +1,171 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace OneToOne.Generator.Tests;
+
+/// <summary>
+/// The generator is incremental: an unrelated edit re-runs nothing that matters, an edit to one link touches only
+/// that link, and no pipeline model holds a symbol, syntax node, location or compilation.
+/// </summary>
+public class IncrementalTests
+{
+    private const string Links = """
+        using OneToOne;
+        namespace App;
+        public partial class User { }
+        public partial class Team { }
+        [OneToOne(typeof(User))]
+        public partial class Profile { public string Bio { get; set; } = ""; }
+        [OneToOne(typeof(Team), Reverse = "Charter")]
+        public partial class TeamCharter { }
+        """;
+
+    private const string Unrelated = """
+        namespace App;
+        public class Service
+        {
+            public int Compute(int x) { return x + 1; }
+        }
+        """;
+
+    private static readonly string[] NamedSteps =
+    [
+        OneToOneGenerator.Steps.Links,
+        OneToOneGenerator.Steps.Clashes,
+        OneToOneGenerator.Steps.ValidLinks,
+    ];
+
+    [Fact]
+    public void UnrelatedEditKeepsEveryStepCachedOrUnchanged()
+    {
+        var compilation = TestCompiler.Create(Links, Unrelated);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Edit(compilation, 1, Unrelated.Replace("x + 1", "x * 2 + 1"));
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var step in NamedSteps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            var reasons = result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output: {r}"));
+        Assert.Equal(2, result.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void EditingOneLinkRegeneratesOnlyThatLink()
+    {
+        var compilation = TestCompiler.Create(Links, Unrelated);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Edit(compilation, 0, Links.Replace("[OneToOne(typeof(User))]", "[OneToOne(typeof(User), Reverse = \"Bio2\")]"));
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        var valid = result.TrackedSteps[OneToOneGenerator.Steps.ValidLinks].SelectMany(s => s.Outputs).ToList();
+        var changed = valid.Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToList();
+        var kept = valid.Where(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged).ToList();
+        Assert.Single(changed);
+        Assert.Single(kept);
+        Assert.Contains("Reverse = Bio2", changed.Single().Value.ToString()!.Replace("\"", ""));
+    }
+
+    [Fact]
+    public void EditingInsideADependentBodyRegeneratesNothing()
+    {
+        var compilation = TestCompiler.Create(Links, Unrelated);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Edit(compilation, 0, Links.Replace("public string Bio { get; set; } = \"\";", "public string Bio { get; set; } = \"x\"; public int Age { get; set; }"));
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.All(outputs, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output: {r}"));
+    }
+
+    [Fact]
+    public void PipelineModelsHoldNoSymbolSyntaxOrCompilation()
+    {
+        var compilation = TestCompiler.Create(Links, Unrelated);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        var visited = 0;
+        foreach (var step in NamedSteps)
+        {
+            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                visited += Walk(output.Value, $"{step}", new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+
+        Assert.True(visited > 10, $"the walk saw only {visited} objects");
+    }
+
+    [Fact]
+    public void TheWalkCatchesASymbol()
+    {
+        // The walker itself must be able to fail.
+        var symbol = TestCompiler.Create(Links).GetTypeByMetadataName("App.User")!;
+        Assert.ThrowsAny<Exception>(() => Walk(new { Holder = new object[] { symbol } }, "probe", new HashSet<object>(ReferenceEqualityComparer.Instance)));
+    }
+
+    private static int Walk(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return 1;
+        }
+
+        Assert.False(value is ISymbol, $"{path} holds a symbol");
+        Assert.False(value is SyntaxNode, $"{path} holds a syntax node");
+        Assert.False(value is SyntaxTree, $"{path} holds a syntax tree");
+        Assert.False(value is Location, $"{path} holds a location");
+        Assert.False(value is Compilation, $"{path} holds a compilation");
+        Assert.False(value is SemanticModel, $"{path} holds a semantic model");
+        var type = value.GetType();
+        Assert.False(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>), $"{path} holds a raw ImmutableArray (not equatable)");
+
+        if (!type.IsValueType && !seen.Add(value))
+        {
+            return 0;
+        }
+
+        var count = 1;
+        if (value is IEnumerable sequence)
+        {
+            var i = 0;
+            foreach (var item in sequence)
+            {
+                count += Walk(item, $"{path}[{i++}]", seen);
+            }
+        }
+
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                count += Walk(field.GetValue(value), $"{path}.{field.Name}", seen);
+            }
+        }
+
+        return count;
+    }
+
+    private static Compilation Edit(Compilation compilation, int index, string newText)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(newText, TestCompiler.ParseOptions, old.FilePath));
+    }
+}
