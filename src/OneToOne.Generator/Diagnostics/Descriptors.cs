@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace OneToOne.Generator.Diagnostics;
 
 /// <summary>Every diagnostic of the package. Each rule has a page under <c>docs/rules/</c>, used as its help link.</summary>
-internal static class Descriptors
+internal static partial class Descriptors
 {
     public const string HelpLinkBase = "https://github.com/onetoone-dotnet/OneToOne/blob/main/docs/rules/";
     private const string Declaration = "OneToOne.Declaration";
