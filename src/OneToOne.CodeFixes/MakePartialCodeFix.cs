@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -13,15 +12,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OneToOne.CodeFixes;
 
 /// <summary>
-/// OTO001 and OTO003: makes the class, and every type containing it, <c>partial</c>. For OTO001 the class is the
-/// one the diagnostic sits on; for OTO003 it is the principal, found through the diagnostic's additional location
-/// (it may be in another document).
+/// OTO001 and OTO003: makes the type the diagnostic names <c>partial</c>. For OTO001 the type is the one the
+/// diagnostic sits on; for OTO003 it is the principal or a type containing it, found through the diagnostic's
+/// additional location (it may be in another document). Each type that is not partial has a diagnostic of its
+/// own, so each fix changes one declaration, and Fix All makes the whole chain partial in one pass.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
 public sealed class MakePartialCodeFix : CodeFixProvider
 {
-    public const string Title = "Make the class and its containing types partial";
-
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("OTO001", "OTO003");
 
@@ -29,44 +27,54 @@ public sealed class MakePartialCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc/>
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
             var target = diagnostic.Id == "OTO003" ? diagnostic.AdditionalLocations.FirstOrDefault() : diagnostic.Location;
-            if (target is null || !target.IsInSource)
+            if (target is null || !target.IsInSource ||
+                await FindDeclarationAsync(context.Document.Project.Solution, target, context.CancellationToken).ConfigureAwait(false) is not { } found)
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => MakePartialAsync(context.Document.Project.Solution, target, ct), equivalenceKey: nameof(MakePartialCodeFix)),
+                CodeAction.Create(
+                    $"Make '{found.Declaration.Identifier.ValueText}' partial",
+                    ct => MakePartialAsync(context.Document.Project.Solution, target, ct),
+                    equivalenceKey: nameof(MakePartialCodeFix)),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 
-    private static async Task<Solution> MakePartialAsync(Solution solution, Location target, CancellationToken cancellationToken)
+    /// <summary>The type declaration whose name is at <paramref name="target"/>, if it is not partial yet.</summary>
+    private static async Task<(Document Document, SyntaxNode Root, TypeDeclarationSyntax Declaration)?> FindDeclarationAsync(
+        Solution solution, Location target, CancellationToken cancellationToken)
     {
         var document = solution.GetDocument(target.SourceTree);
         if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
         {
-            return solution;
+            return null;
         }
 
         var declaration = root.FindToken(target.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-        if (declaration is null)
+        if (declaration is null || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return null;
+        }
+
+        return (document, root, declaration);
+    }
+
+    private static async Task<Solution> MakePartialAsync(Solution solution, Location target, CancellationToken cancellationToken)
+    {
+        if (await FindDeclarationAsync(solution, target, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return solution;
         }
 
-        // The declaration and every enclosing type declaration (they are all in this document).
-        var chain = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>()
-            .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword))
-            .ToList();
-        var newRoot = root.ReplaceNodes(chain, (original, _) => AddPartial(original));
-        return solution.WithDocumentSyntaxRoot(document.Id, newRoot);
+        var newRoot = found.Root.ReplaceNode(found.Declaration, AddPartial(found.Declaration));
+        return solution.WithDocumentSyntaxRoot(found.Document.Id, newRoot);
     }
 
     private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax declaration)

@@ -55,15 +55,18 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attributes = OneToOneAttributes(type, attributeType);
+
+        // OTO001 once per type, from the type's own analysis (so the diagnostic is local to it, as code fixes need):
+        // it is not partial, and it carries [OneToOne] or contains a class that does.
+        if (!LinkParser.IsPartial(type, context.CancellationToken) &&
+            (attributes.Count > 0 ? type : FirstDependentWithin(type, attributeType)) is { } dependent)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, type.Locations.FirstOrDefault(), type.ToDisplayString(), dependent.ToDisplayString()));
+        }
+
         if (attributes.Count == 0)
         {
             return; // the cheap, common case
-        }
-
-        // OTO001 once per class, on every type of the chain that is not partial.
-        foreach (var nonPartial in LinkParser.NonPartialTypes(type, context.CancellationToken))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, nonPartial.Locations.FirstOrDefault(), nonPartial.ToDisplayString(), type.ToDisplayString()));
         }
 
         foreach (var attribute in attributes)
@@ -83,6 +86,25 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>The first class nested in <paramref name="type"/>, at any depth, that carries <c>[OneToOne]</c>.</summary>
+    private static INamedTypeSymbol? FirstDependentWithin(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    {
+        foreach (var nested in type.GetTypeMembers())
+        {
+            if (OneToOneAttributes(nested, attributeType).Count > 0)
+            {
+                return nested;
+            }
+
+            if (FirstDependentWithin(nested, attributeType) is { } deeper)
+            {
+                return deeper;
+            }
+        }
+
+        return null;
+    }
+
     private static void ReportClashes(
         SymbolAnalysisContext context,
         AttributeData attribute,
@@ -97,18 +119,25 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // Namespace-qualified names: the clashing links are often between classes of the same simple name.
             var description = string.Join(", ", others
                 .Select(o => o.Link == link && o.IsNavigation == isNavigation
                     ? "an identical [OneToOne] on the same class"
-                    : $"the link '{o.Link.Dependent.Name}.{o.Link.Navigation}' to '{o.Link.Principal.Name}' ({(o.IsNavigation ? "its navigation" : "its reverse accessor")} '{o.Host.Name}.{o.Name}')")
+                    : $"the link '{Display(o.Link.Dependent)}.{o.Link.Navigation}' to '{Display(o.Link.Principal)}' ({(o.IsNavigation ? "its navigation" : "its reverse accessor")} '{Display(o.Host)}.{o.Name}')")
                 .Distinct());
             var argument = isNavigation ? "Navigation" : "Reverse";
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DuplicateGeneratedMember,
                 ArgumentOrAttributeLocation(attribute, argument, context.CancellationToken),
-                link.Dependent.Name, link.Navigation, link.Principal.Name, description, member.Host.Name, member.Name, argument));
+                Display(link.Dependent), link.Navigation, Display(link.Principal), description, Display(member.Host), member.Name, argument));
         }
     }
+
+    /// <summary>The type's name with its namespace and containing types, as in C# source (<c>App.Outer.Profile</c>).</summary>
+    private static string Display(TypeModel type) =>
+        type.FullyQualifiedName.StartsWith("global::", System.StringComparison.Ordinal)
+            ? type.FullyQualifiedName.Substring("global::".Length)
+            : type.FullyQualifiedName;
 
     private static Location? ArgumentOrAttributeLocation(AttributeData attribute, string argument, CancellationToken cancellationToken)
     {
@@ -121,9 +150,18 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         return named?.Expression.GetLocation() ?? syntax.GetLocation();
     }
 
+    /// <summary>
+    /// The <c>[OneToOne]</c> applications on <paramref name="type"/>. None on anything but a class: the attribute
+    /// applies to classes only, the compiler reports it elsewhere (CS0592), and the generator reads classes only.
+    /// </summary>
     internal static List<AttributeData> OneToOneAttributes(INamedTypeSymbol type, INamedTypeSymbol attributeType)
     {
         var result = new List<AttributeData>();
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return result;
+        }
+
         foreach (var attribute in type.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))

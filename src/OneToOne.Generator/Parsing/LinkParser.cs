@@ -45,7 +45,8 @@ internal static class LinkParser
         return result;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <summary>Whether any declaration of <paramref name="type"/> has the <c>partial</c> modifier.</summary>
+    public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -251,7 +252,7 @@ internal static class LinkParser
         INamedTypeSymbol { TypeKind: TypeKind.Delegate } => "a delegate",
         INamedTypeSymbol { IsStatic: true } => "a static class",
         INamedTypeSymbol { IsUnboundGenericType: true } => "an open generic type",
-        INamedTypeSymbol named when !VisibleToAssembly(named) => "private or protected, so the generated members could not name it",
+        INamedTypeSymbol named when HiddenFromGeneratedCode(named) is { } hidden => hidden,
         INamedTypeSymbol { TypeKind: TypeKind.Class } => null,
         _ => "not a class",
     };
@@ -271,26 +272,29 @@ internal static class LinkParser
                 : "nested in a generic class, so its reverse accessor would have no single type";
         }
 
-        if (!VisibleToAssembly(type))
-        {
-            return "private or protected, so the principal's reverse accessor could not name it";
-        }
-
-        return null;
+        return HiddenFromGeneratedCode(type);
     }
 
-    /// <summary>Whether <paramref name="type"/> and every type containing it are public or internal.</summary>
-    private static bool VisibleToAssembly(INamedTypeSymbol type)
+    /// <summary>
+    /// Why the generated code, which lives in a file of its own at assembly level, could not name
+    /// <paramref name="type"/>, or <see langword="null"/> when it and every type containing it are public or internal.
+    /// </summary>
+    private static string? HiddenFromGeneratedCode(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
+            if (current.IsFileLocal)
+            {
+                return $"file-local ('{current.Name}' is declared 'file'), so the generated code, which is in another file, could not name it";
+            }
+
             if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
-                return false;
+                return $"private or protected ('{current.Name}' is declared '{SyntaxFacts.GetText(current.DeclaredAccessibility)}'), so the generated code could not name it";
             }
         }
 
-        return true;
+        return null;
     }
 
     private static bool IsPublicToAll(INamedTypeSymbol type)
@@ -320,11 +324,14 @@ internal static class LinkParser
             return ($"a member cannot have the same name as its enclosing type '{type.Name}'", type.Locations.FirstOrDefault());
         }
 
-        foreach (var member in type.GetMembers(name))
+        // An indexer is named 'this[]' in C# but takes its metadata name ('Item', or its [IndexerName]) in the type.
+        var indexers = type.GetMembers(WellKnownMemberNames.Indexer).Where(indexer => indexer.MetadataName == name);
+        foreach (var member in type.GetMembers(name).Concat(indexers))
         {
             if (!IsGeneratedByUs(member))
             {
-                return ($"'{type.Name}' already declares '{name}'", member.Locations.FirstOrDefault());
+                var what = member is IPropertySymbol { IsIndexer: true } ? $"an indexer named '{name}'" : $"'{name}'";
+                return ($"'{type.Name}' already declares {what}", member.Locations.FirstOrDefault());
             }
         }
 
@@ -349,7 +356,10 @@ internal static class LinkParser
             a.ConstructorArguments.Length > 0 &&
             a.ConstructorArguments[0].Value as string == GeneratedCodeTool);
 
-    /// <summary>The location of a named argument's value, or of the first (principal) argument when <paramref name="name"/> is null.</summary>
+    /// <summary>
+    /// The location of a named argument's value, or, when <paramref name="name"/> is null, of the principal: the
+    /// constructor's only argument, positional or given as <c>principal:</c>.
+    /// </summary>
     private static Location? ArgumentLocation(AttributeSyntax? attribute, string? name)
     {
         if (attribute?.ArgumentList is not { } list)
@@ -359,7 +369,7 @@ internal static class LinkParser
 
         foreach (var argument in list.Arguments)
         {
-            if (name is null && argument.NameEquals is null && argument.NameColon is null)
+            if (name is null && argument.NameEquals is null)
             {
                 return argument.Expression is TypeOfExpressionSyntax typeOf ? typeOf.Type.GetLocation() : argument.Expression.GetLocation();
             }

@@ -1,0 +1,34 @@
+namespace OneToOne.PackageTests;
+
+/// <summary>
+/// SPEC section 7: <c>dotnet run --project samples/OneToOne.Sample</c> prints the six steps, the sixth being the
+/// rejected second Profile with u still holding p, and building it shows OTO100 on the line of step 6.
+/// </summary>
+public class SampleTests
+{
+    [Fact]
+    public void SampleRunsTheSeedWalkthroughAndWarnsOnStepSix()
+    {
+        var root = PackageFixture.FindRepositoryRoot();
+        var project = Path.Combine(root, "samples", "OneToOne.Sample", "OneToOne.Sample.csproj");
+
+        // A rebuild, so the analyzer runs and its warning is printed even when the sample was built before.
+        var build = DotNetCli.Run(root, "build", project, "--no-incremental", "-c", "Release");
+        Assert.True(build.Succeeded, build.Describe());
+        var programLines = File.ReadAllLines(Path.Combine(root, "samples", "OneToOne.Sample", "Program.cs"));
+        var stepSixLine = Array.FindIndex(programLines, l => l.Contains("var p2 = new Profile { User = u", StringComparison.Ordinal)) + 1;
+        Assert.True(stepSixLine > 0);
+        Assert.Matches($@"Program\.cs\({stepSixLine},\d+\): warning OTO100: 'u' may already have a Profile \('p'\)", build.Output);
+
+        var run = DotNetCli.Run(root, "run", "--no-build", "-c", "Release", "--project", project);
+        Assert.True(run.Succeeded, run.Describe());
+        for (var step = 1; step <= 6; step++)
+        {
+            Assert.Contains($"Step {step}:", run.Output);
+        }
+
+        Assert.Contains("rejected with OneToOneViolationException: User already has a Profile (User.Profile); a second Profile cannot be linked through Profile.User.", run.Output);
+        Assert.Contains("u still has p: u.Profile = Profile(Hello) (the same object as p: True)", run.Output);
+        Assert.DoesNotContain("UNEXPECTED", run.Output);
+    }
+}
