@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -36,6 +37,12 @@ internal sealed class FlowContext(LinkResolver resolver, Action<Diagnostic> repo
 /// </summary>
 internal sealed class BodyAnalysis
 {
+    /// <summary>Diagnostic property: the principal expression as written (absent when it is not a plain name or member access).</summary>
+    public const string PropertyPrincipal = "Principal";
+
+    /// <summary>Diagnostic property: the reverse accessor's name.</summary>
+    public const string PropertyReverse = "Reverse";
+
     private const int MaxRounds = 64;
 
     private readonly ControlFlowGraph _graph;
@@ -331,7 +338,8 @@ internal sealed class BodyAnalysis
         {
             var instance = Eval(property.Instance);
             var value = Eval(assignment.Value);
-            Link(end, instance, value, IsNull(assignment.Value), assignment);
+            var principalSyntax = end.IsForward ? Unwrap(assignment.Value).Syntax : property.Instance?.Syntax;
+            Link(end, instance, value, IsNull(assignment.Value), assignment, principalSyntax);
             return value;
         }
 
@@ -359,6 +367,16 @@ internal sealed class BodyAnalysis
         return assigned;
     }
 
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
     private static HashSet<AbstractValue>? Copy(HashSet<AbstractValue>? values) => values is null ? null : new HashSet<AbstractValue>(values);
 
     private static bool IsNull(IOperation value) =>
@@ -368,7 +386,7 @@ internal sealed class BodyAnalysis
 
     // ---- links ---------------------------------------------------------------------------------------------
 
-    private void Link(LinkEnd end, HashSet<AbstractValue>? instance, HashSet<AbstractValue>? value, bool isNull, IOperation operation)
+    private void Link(LinkEnd end, HashSet<AbstractValue>? instance, HashSet<AbstractValue>? value, bool isNull, IOperation operation, SyntaxNode? principalSyntax)
     {
         var link = end.Link;
         if (isNull)
@@ -410,7 +428,7 @@ internal sealed class BodyAnalysis
 
         if (_reporting && !link.Replace)
         {
-            CheckConflict(link, principals, dependents, operation);
+            CheckConflict(link, principals, dependents, operation, principalSyntax);
         }
 
         foreach (var principal in principals)
@@ -438,7 +456,7 @@ internal sealed class BodyAnalysis
         }
     }
 
-    private void CheckConflict(LinkInfo link, HashSet<AbstractValue> principals, HashSet<AbstractValue> dependents, IOperation operation)
+    private void CheckConflict(LinkInfo link, HashSet<AbstractValue> principals, HashSet<AbstractValue> dependents, IOperation operation, SyntaxNode? principalSyntax)
     {
         foreach (var principal in principals)
         {
@@ -455,18 +473,23 @@ internal sealed class BodyAnalysis
             }
 
             var origins = _context.Origins;
+
+            // For the code fix: the principal as written, when it is a plain name or member access, and the reverse accessor.
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(PropertyReverse, link.Reverse)
+                .Add(PropertyPrincipal, principalSyntax is IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax ? principalSyntax.ToString() : null);
             var member = $"{link.Dependent.Name}.{link.Navigation}";
             if (conflicting.All(c => c.Old))
             {
                 _context.Report(Diagnostic.Create(
-                    Descriptors.RepeatedLink, operation.Syntax.GetLocation(),
+                    Descriptors.RepeatedLink, operation.Syntax.GetLocation(), properties,
                     origins.Name(principal), link.Dependent.Name, member, InLoop(operation) ? "loop" : "lambda"));
             }
             else
             {
                 var names = string.Join("', '", conflicting.Where(c => !c.Old).Select(origins.Name).Distinct().Take(3));
                 _context.Report(Diagnostic.Create(
-                    Descriptors.DoubleLink, operation.Syntax.GetLocation(),
+                    Descriptors.DoubleLink, operation.Syntax.GetLocation(), properties,
                     origins.Name(principal), link.Dependent.Name, names, origins.Name(dependents.First()), member));
             }
 
