@@ -1,5 +1,18 @@
 namespace OneToOne.Generator.Model;
 
+/// <summary>How the reverse accessor reaches the principal.</summary>
+internal enum ReverseForm
+{
+    /// <summary>A property of the principal (declared in this compilation, partial): <c>u.Profile</c>.</summary>
+    Member,
+
+    /// <summary>A C# 14 extension property, for a principal this compilation cannot change: <c>u.Profile</c>.</summary>
+    ExtensionProperty,
+
+    /// <summary>Extension methods below C# 14: <c>u.GetProfile()</c> and <c>u.SetProfile(p)</c>.</summary>
+    ExtensionMethods,
+}
+
 /// <summary>One type declaration in a chain of containing types, as the emitter re-declares it.</summary>
 /// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
 /// <param name="NameWithTypeParameters">The name as declared, with its type parameter list if any (<c>Outer&lt;T&gt;</c>).</param>
@@ -13,6 +26,7 @@ internal sealed record TypeDeclarationModel(string Keyword, string NameWithTypeP
 /// <param name="FullyQualifiedName">The <c>global::</c> name used in code (<c>global::A.B.Outer.User</c>).</param>
 /// <param name="MetadataName">The fully qualified metadata name (<c>A.B.Outer+User</c>), unique per type; used for hint names.</param>
 /// <param name="Accessibility">The keyword generated members take when they mention this type: <c>public</c> or <c>internal</c>.</param>
+/// <param name="DocReference">How XML docs refer to it: a <c>see cref</c>, or for a closed generic its name in <c>c</c> tags.</param>
 /// <param name="BaseTypes">The metadata names of its base classes, nearest first (a generated member must not hide another one, OTO005).</param>
 internal sealed record TypeModel(
     string? Namespace,
@@ -22,6 +36,7 @@ internal sealed record TypeModel(
     string FullyQualifiedName,
     string MetadataName,
     string Accessibility,
+    string DocReference,
     EquatableArray<string> BaseTypes);
 
 /// <summary>
@@ -37,6 +52,8 @@ internal sealed record TypeModel(
 /// <param name="OnDelete">The <c>OneToOneDelete</c> value (for the EF Core mapping).</param>
 /// <param name="JsonIgnoreReverse">The compilation references System.Text.Json: the reverse accessor gets <c>[JsonIgnore]</c>.</param>
 /// <param name="IsValid">The declaration passed every check that concerns it alone (OTO001-OTO004, OTO006-OTO010).</param>
+/// <param name="ReverseForm">How the reverse accessor is generated: a member of the principal, or an extension.</param>
+/// <param name="ExtensionClass">The static class of the extension form (empty for <see cref="ReverseForm.Member"/>), in the dependent's namespace.</param>
 /// <param name="NamesValid">Both member names are identifiers that clash with no user-written member, so they take part in the cross-link check OTO005.</param>
 internal sealed record LinkModel(
     TypeModel Dependent,
@@ -48,7 +65,9 @@ internal sealed record LinkModel(
     int OnDelete,
     bool JsonIgnoreReverse,
     bool IsValid,
-    bool NamesValid)
+    bool NamesValid,
+    ReverseForm ReverseForm,
+    string ExtensionClass)
 {
     /// <summary>The key of the forward navigation, unique per generated member (OTO005).</summary>
     public string NavigationKey => MemberKey(Dependent.MetadataName, Navigation);

@@ -183,14 +183,15 @@ internal static class LinkParser
         }
 
         // The principal's shape: in this compilation and partial (the reverse accessor is a member), or not.
-        var principalInSource = principal.DeclaringSyntaxReferences.Length > 0 && !principal.IsGenericType;
-        if (!principalInSource)
-        {
-            // Principals this compilation cannot change (referenced assemblies, closed generics) take the
-            // extension form of the reverse accessor, which this version does not generate yet.
-            valid = false;
-        }
-        else
+        // The principal's shape: declared in this compilation (a partial class that receives the reverse accessor as
+        // a member), or one this compilation cannot change (a referenced assembly's type, a closed generic), which
+        // takes the extension form of the reverse accessor.
+        var principalInSource = SymbolEqualityComparer.Default.Equals(principal.ContainingAssembly, compilation.Assembly) &&
+                                SymbolEqualityComparer.Default.Equals(principal, principal.OriginalDefinition);
+        var reverseForm = principalInSource ? ReverseForm.Member
+            : SupportsExtensionProperties(attributeSyntax) ? ReverseForm.ExtensionProperty
+            : ReverseForm.ExtensionMethods;
+        if (principalInSource)
         {
             foreach (var nonPartial in NonPartialTypes(principal, cancellationToken))
             {
@@ -213,16 +214,16 @@ internal static class LinkParser
                 membersFree = false;
             }
 
-            if (principalInSource)
+            // A member of the principal with the reverse accessor's name would hide the extension form too.
+            var reverseClash = reverseForm == ReverseForm.ExtensionMethods
+                ? ClashWith(principal, "Get" + reverse, isMember: false) ?? ClashWith(principal, "Set" + reverse, isMember: false)
+                : ClashWith(principal, reverse, isMember: reverseForm == ReverseForm.Member);
+            if (reverseClash is not null)
             {
-                var reverseClash = ClashWith(principal, reverse);
-                if (reverseClash is not null)
-                {
-                    sink.Report(Descriptors.NameClash, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation, reverseClash.Value.Location,
-                        dependentName, principalName, reverse, reverseClash.Value.Reason, "Reverse");
-                    valid = false;
-                    membersFree = false;
-                }
+                sink.Report(Descriptors.NameClash, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation, reverseClash.Value.Location,
+                    dependentName, principalName, reverse, reverseClash.Value.Reason, "Reverse");
+                valid = false;
+                membersFree = false;
             }
         }
 
@@ -236,7 +237,25 @@ internal static class LinkParser
             onDelete,
             compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute") is not null,
             valid && namesValid,
-            namesValid && membersFree);
+            namesValid && membersFree,
+            reverseForm,
+            reverseForm == ReverseForm.Member ? "" : ExtensionClassName(dependent, navigation));
+    }
+
+    /// <summary>C# 14 (extension members) or newer, from the language version of the file the attribute is in.</summary>
+    private static bool SupportsExtensionProperties(AttributeSyntax? attribute) =>
+        attribute?.SyntaxTree.Options is CSharpParseOptions options && (int)options.LanguageVersion >= 1400;
+
+    /// <summary>The static class that holds the extension form: <c>ProfileUserOneToOneExtensions</c>, containing types first.</summary>
+    private static string ExtensionClassName(INamedTypeSymbol dependent, string navigation)
+    {
+        var name = dependent.Name + navigation + "OneToOneExtensions";
+        for (var current = dependent.ContainingType; current is not null; current = current.ContainingType)
+        {
+            name = current.Name + name;
+        }
+
+        return name;
     }
 
     /// <summary>Why <paramref name="type"/> cannot be a principal (OTO002), or <see langword="null"/>.</summary>
@@ -317,9 +336,15 @@ internal static class LinkParser
     /// A member named <paramref name="name"/> that the generated member would clash with: on the type itself (other
     /// than the members this generator wrote), its enclosing type's name, or a non-private member of a base class.
     /// </summary>
-    private static (string Reason, Location? Location)? ClashWith(INamedTypeSymbol type, string name)
+    private static (string Reason, Location? Location)? ClashWith(INamedTypeSymbol type, string name, bool isMember = true)
     {
-        if (name == type.Name)
+        var found = FindClash(type, name, isMember);
+        return found is { } clash && clash.Location is { IsInSource: false } ? (clash.Reason, null) : found;
+    }
+
+    private static (string Reason, Location? Location)? FindClash(INamedTypeSymbol type, string name, bool isMember)
+    {
+        if (isMember && name == type.Name)
         {
             return ($"a member cannot have the same name as its enclosing type '{type.Name}'", type.Locations.FirstOrDefault());
         }
@@ -400,6 +425,9 @@ internal static class LinkParser
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             MetadataName(type),
             IsPublicToAll(type) ? "public" : "internal",
+            SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition)
+                ? $"<see cref=\"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}\"/>"
+                : $"<c>{System.Security.SecurityElement.Escape(type.ToDisplayString())}</c>",
             new EquatableArray<string>(BaseTypes(type)));
     }
 
@@ -424,6 +452,11 @@ internal static class LinkParser
 
     private static string MetadataName(INamedTypeSymbol type)
     {
+        if (!SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition))
+        {
+            return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat); // a closed generic: Box<int> is not Box<string>
+        }
+
         var name = type.MetadataName;
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
         {

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace OneToOne.Generator.Tests;
+
+/// <summary>SPEC section 4: principals this compilation cannot change take the extension form of the reverse accessor.</summary>
+public class ExternalPrincipalTests
+{
+    private const string Library = """
+        namespace Ext;
+        public class Account { public string Login { get; set; } = ""; }
+        public class Box<T> { public T? Value { get; set; } }
+        """;
+
+    private const string Consumer = """
+        using OneToOne;
+        namespace App;
+        [OneToOne(typeof(Ext.Account))]
+        public partial class Profile { }
+        [OneToOne(typeof(Ext.Box<int>), Reverse = "Label")]
+        public partial class Label { }
+        public static class Use
+        {
+            public static object? Run(Ext.Account a, Ext.Box<int> b)
+            {
+                var p = new Profile { Account = a };
+                var l = new Label { Box = b };
+                return USAGE;
+            }
+        }
+        """;
+
+    public static MetadataReference LibraryReference { get; } = CSharpCompilation.Create(
+            "ExtLib",
+            [CSharpSyntaxTree.ParseText(Library, TestCompiler.ParseOptions)],
+            TestCompiler.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+        .ToMetadataReference();
+
+    [Theory]
+    [InlineData(LanguageVersion.Preview, "a.Profile ?? (object?)b.Label", "extension(global::Ext.Account principal)")]
+    [InlineData(LanguageVersion.CSharp13, "a.GetProfile() ?? (object?)b.GetLabel()", "public static global::App.Profile? GetProfile(this global::Ext.Account principal)")]
+    public async Task ExtensionFormCompilesWithoutDiagnostics(LanguageVersion version, string usage, string expectedShape)
+    {
+        var options = TestCompiler.ParseOptions.WithLanguageVersion(version);
+        var compilation = TestCompiler.Create(options, Consumer.Replace("USAGE", usage)).AddReferences(LibraryReference);
+        var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+        var sources = driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToList();
+        var analyzerDiagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
+        Assert.Empty(analyzerDiagnostics.Select(d => d.ToString()));
+        Assert.Equal(2, sources.Count);
+        Assert.Contains(sources, s => s.Contains(expectedShape, StringComparison.Ordinal));
+        var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591").Select(d => d.ToString()).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
