@@ -20,6 +20,7 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
         public const string Links = "OneToOne.Links";
         public const string Clashes = "OneToOne.Clashes";
         public const string ValidLinks = "OneToOne.ValidLinks";
+        public const string EfCoreLinks = "OneToOne.EfCoreLinks";
     }
 
     /// <inheritdoc/>
@@ -65,5 +66,19 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
 
         // Emitter: one file per link.
         context.RegisterSourceOutput(valid, static (spc, link) => spc.AddSource(link.HintName, LinkEmitter.Emit(link)));
+
+        // With EF Core referenced: one ApplyOneToOneLinks for every valid link of the compilation.
+        var efCoreLinks = valid
+            .Where(static link => link.EfCore)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<LinkModel>(all))
+            .WithTrackingName(Steps.EfCoreLinks);
+        context.RegisterSourceOutput(efCoreLinks, static (spc, all) =>
+        {
+            if (all.Count > 0)
+            {
+                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Emit(all));
+            }
+        });
     }
 }

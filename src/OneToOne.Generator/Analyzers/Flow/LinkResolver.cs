@@ -50,22 +50,51 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
             }
         }
 
-        // The reverse accessor: its type is the dependent, whose [OneToOne] names this class and this name.
-        if (property.Type is INamedTypeSymbol dependent)
+        // The reverse accessor: its type is the dependent, whose [OneToOne] names this class (or, for the C# 14
+        // extension property of a principal from elsewhere, whose extension class holds it) and this name.
+        var isExtension = IsExtensionClass(host.ContainingType);
+        return property.Type is INamedTypeSymbol dependent
+            ? ReverseEnd(dependent, property.Name, principal => isExtension || SymbolEqualityComparer.Default.Equals(principal, host))
+            : null;
+    }
+
+    /// <summary>
+    /// The extension setter <c>u.SetProfile(p)</c> of a principal from elsewhere (below C# 14), as a reverse end.
+    /// </summary>
+    public LinkEnd? ResolveSetter(IMethodSymbol method) => _setters.GetOrAdd(method.ReducedFrom ?? method, ComputeSetter);
+
+    private readonly ConcurrentDictionary<IMethodSymbol, LinkEnd?> _setters = new(SymbolEqualityComparer.Default);
+
+    private LinkEnd? ComputeSetter(IMethodSymbol method)
+    {
+        if (!method.IsExtensionMethod || method.Parameters.Length != 2 || !method.Name.StartsWith("Set", System.StringComparison.Ordinal) ||
+            !IsExtensionClass(method.ContainingType) || method.Parameters[1].Type is not INamedTypeSymbol dependent)
         {
-            foreach (var attribute in DeclarationAnalyzer.OneToOneAttributes(dependent, attributeType))
+            return null;
+        }
+
+        var receiver = method.Parameters[0].Type;
+        return ReverseEnd(dependent, method.Name.Substring(3), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
+    }
+
+    private LinkEnd? ReverseEnd(INamedTypeSymbol dependent, string reverse, System.Func<INamedTypeSymbol, bool> principalMatches)
+    {
+        foreach (var attribute in DeclarationAnalyzer.OneToOneAttributes(dependent, attributeType))
+        {
+            var read = LinkAttribute.Read(attribute);
+            if (!read.HasErrors && read.Principal is INamedTypeSymbol principal && principalMatches(principal) &&
+                read.ReverseFor(dependent) == reverse)
             {
-                var read = LinkAttribute.Read(attribute);
-                if (!read.HasErrors && read.Principal is INamedTypeSymbol principal &&
-                    SymbolEqualityComparer.Default.Equals(principal, host) && read.ReverseFor(dependent) == property.Name)
-                {
-                    return new LinkEnd(Link(dependent, principal, read), IsForward: false);
-                }
+                return new LinkEnd(Link(dependent, principal, read), IsForward: false);
             }
         }
 
         return null;
     }
+
+    /// <summary>A static class the generator wrote for the extension form of a reverse accessor.</summary>
+    private static bool IsExtensionClass(INamedTypeSymbol? type) =>
+        type is { IsStatic: true } && type.Name.EndsWith("OneToOneExtensions", System.StringComparison.Ordinal) && LinkParser.IsGeneratedByUs(type);
 
     private LinkInfo Link(INamedTypeSymbol dependent, INamedTypeSymbol principal, LinkAttribute read) =>
         _links.GetOrAdd((dependent, read.Navigation), _ => new LinkInfo(dependent, principal, read.Navigation, read.ReverseFor(dependent), read.Replace));
