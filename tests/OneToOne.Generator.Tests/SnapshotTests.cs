@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace OneToOne.Generator.Tests;
 
@@ -16,7 +17,8 @@ public class SnapshotTests
     public async Task GeneratedSourceMatchesSnapshot(string name)
     {
         var sources = SnapshotCases.All[name];
-        var generated = TestCompiler.GeneratedSources(sources);
+        var options = TestCompiler.OptionsFor(sources[0]);
+        var generated = TestCompiler.GeneratedSources(options, sources);
         Assert.NotEmpty(generated);
 
         var folder = Path.Combine(RepositoryRoot(), "tests", "OneToOne.Generator.Tests", "Snapshots", name);
@@ -45,6 +47,14 @@ public class SnapshotTests
         }
 
         // And the generated code compiles without a single diagnostic (documentation warnings included).
+        if (options != TestCompiler.ParseOptions)
+        {
+            var compiled = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options);
+            compiled.RunGeneratorsAndUpdateCompilation(TestCompiler.Create(options, sources), out var output, out _);
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591").Select(d => d.ToString()));
+            return;
+        }
+
         var all = await TestCompiler.AnalyzeAsync(sources);
         Assert.Empty(all.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591").Select(d => d.ToString()));
         Assert.Empty(all.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true).Select(d => d.ToString()));
@@ -133,6 +143,24 @@ public static class SnapshotCases
             public partial class User { }
             [OneToOne(typeof(User), Required = true, OnDelete = OneToOneDelete.Restrict)]
             public partial class Profile { }
+            """],
+        ["ExtensionProperty"] = ["""
+            // LangVersion: preview
+            using OneToOne;
+            namespace App;
+            public partial class Box<T> { public T? Value { get; set; } }
+            [OneToOne(typeof(Box<int>), Reverse = "Card")]
+            public partial class Card { }
+            [OneToOne(typeof(System.Text.StringBuilder), Navigation = "Builder")]
+            internal partial class Draft { }
+            """],
+        ["ExtensionMethods"] = ["""
+            // LangVersion: 13
+            using OneToOne;
+            namespace App;
+            public partial class Box<T> { public T? Value { get; set; } }
+            [OneToOne(typeof(Box<int>), Reverse = "Card")]
+            public partial class Card { }
             """],
         ["Replace"] = ["""
             using OneToOne;

@@ -40,11 +40,22 @@ public static class TestCompiler
     }
 
     /// <summary>The generated sources, by hint name.</summary>
-    public static IReadOnlyDictionary<string, string> GeneratedSources(params string[] sources)
+    public static IReadOnlyDictionary<string, string> GeneratedSources(params string[] sources) => GeneratedSources(ParseOptions, sources);
+
+    /// <summary>The generated sources, by hint name, at the given language version.</summary>
+    public static IReadOnlyDictionary<string, string> GeneratedSources(CSharpParseOptions options, params string[] sources)
     {
-        var (_, _, result) = Generate(Create(sources));
-        return result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGenerators(Create(options, sources));
+        return driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
     }
+
+    /// <summary>The parse options a test source asks for with a first line <c>// LangVersion: 13</c>; otherwise the default.</summary>
+    public static CSharpParseOptions OptionsFor(string source) =>
+        source.StartsWith("// LangVersion: ", StringComparison.Ordinal) &&
+        LanguageVersionFacts.TryParse(source.Substring("// LangVersion: ".Length, source.IndexOf('\n') - "// LangVersion: ".Length).Trim(), out var version)
+            ? ParseOptions.WithLanguageVersion(version)
+            : ParseOptions;
 
     /// <summary>
     /// Runs the generator, then every analyzer on the result; returns the compiler's diagnostics of the final
