@@ -57,3 +57,54 @@ public class ExternalPrincipalTests
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
+
+/// <summary>Generated code must not warn: members reserved for storage, and generated members of base classes from elsewhere.</summary>
+public class ReservedAndInheritedNameTests
+{
+    [Fact]
+    public async Task MemberNamedLikeTheHiddenStorageIsOto004()
+    {
+        var diagnostics = await TestCompiler.OneToOneDiagnosticsAsync("""
+            using OneToOne;
+            namespace App;
+            public partial class User { }
+            [OneToOne(typeof(User))]
+            public partial class Profile { private int __oneToOne_User; public int Peek() => __oneToOne_User; }
+            """);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("OTO004", diagnostic.Id);
+        Assert.Contains("__oneToOne_User", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GeneratedMemberOfABaseClassFromAnotherAssemblyIsOto004()
+    {
+        // The base assembly is compiled with the generator: its Profile has a generated User.
+        var baseCompilation = TestCompiler.Create("""
+            using OneToOne;
+            namespace Lib;
+            public partial class User { }
+            [OneToOne(typeof(User))]
+            public partial class Profile { }
+            """);
+        var (baseOutput, _, _) = TestCompiler.Generate(baseCompilation);
+        using var stream = new MemoryStream();
+        Assert.True(baseOutput.Emit(stream).Success);
+        var reference = MetadataReference.CreateFromImage(stream.ToArray());
+
+        var derived = TestCompiler.Create("""
+            using OneToOne;
+            namespace App;
+            public partial class Account { }
+            [OneToOne(typeof(Account), Navigation = "User")]
+            public partial class SpecialProfile : Lib.Profile { }
+            """).AddReferences(reference);
+        var (output, generatorDiagnostics, result) = TestCompiler.Generate(derived);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Empty(result.GeneratedTrees); // invalid: nothing generated, so no CS0108 in generated code
+        var analyzers = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(analyzers);
+        Assert.Equal("OTO004", diagnostic.Id);
+        Assert.Contains("base class 'Profile'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}

@@ -44,9 +44,9 @@ internal static class LinkEmitter
         return text.ToString();
     }
 
-    private static string StorageName(string member) => "__oneToOne_" + member;
+    private static string StorageName(string member) => Parsing.LinkParser.StoragePrefix + member;
 
-    private static string AccessorName(LinkModel link) => "__OneToOneLink_" + link.Navigation;
+    private static string AccessorName(LinkModel link) => Parsing.LinkParser.AccessorPrefix + link.Navigation;
 
     private static void WriteDependentMembers(IndentedTextWriter w, LinkModel link)
     {

@@ -21,6 +21,9 @@ internal static class LinkParser
     public const string AttributeMetadataName = "OneToOne.OneToOneAttribute";
     public const string GeneratedCodeTool = "OneToOne.Generator";
 
+    /// <summary>The emitter's names for a member's hidden storage field and for a link's accessor struct.</summary>
+    public const string StoragePrefix = "__oneToOne_", AccessorPrefix = "__OneToOneLink_";
+
     private static readonly SymbolDisplayFormat DeclarationFormat = new(
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
@@ -352,6 +355,15 @@ internal static class LinkParser
 
         // An indexer is named 'this[]' in C# but takes its metadata name ('Item', or its [IndexerName]) in the type.
         var indexers = type.GetMembers(WellKnownMemberNames.Indexer).Where(indexer => indexer.MetadataName == name);
+        // The hidden storage of the generated member is reserved too.
+        foreach (var reserved in type.GetMembers(StoragePrefix + name).Concat(type.GetMembers(AccessorPrefix + name)))
+        {
+            if (!IsGeneratedByUs(reserved))
+            {
+                return ($"'{type.Name}' already declares '{reserved.Name}', a name reserved for the link's hidden storage", reserved.Locations.FirstOrDefault());
+            }
+        }
+
         foreach (var member in type.GetMembers(name).Concat(indexers))
         {
             if (!IsGeneratedByUs(member))
@@ -365,8 +377,10 @@ internal static class LinkParser
         {
             foreach (var member in baseType.GetMembers(name))
             {
-                // A base class's own generated members are links too: OTO005 (LinkClashes) handles them.
-                if (member.DeclaredAccessibility != Accessibility.Private && !IsGeneratedByUs(member))
+                // A base class's own generated members are links too: OTO005 (LinkClashes) handles them when the base
+                // class is in this compilation; one from another assembly is an ordinary member here.
+                var handledByLinkClashes = IsGeneratedByUs(member) && baseType.DeclaringSyntaxReferences.Length > 0;
+                if (member.DeclaredAccessibility != Accessibility.Private && !handledByLinkClashes)
                 {
                     return ($"its base class '{baseType.Name}' already declares '{name}'", member.Locations.FirstOrDefault());
                 }
