@@ -70,8 +70,8 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
         var count = 0;
         foreach (var operation in root.Descendants())
         {
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } &&
-                resolver.Resolve(property.Property) is not null)
+            if ((operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && resolver.Resolve(property.Property) is not null) ||
+                (operation is IInvocationOperation invocation && resolver.ResolveSetter(invocation.TargetMethod) is not null))
             {
                 count++;
                 if (count >= 2 || operation.Ancestors().Any(a => a is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation))

@@ -287,6 +287,42 @@ public class FlowAnalyzerTests
         }
         """);
 
+    [Fact]
+    public Task ConditionalValueMayBeTheSamePrincipal() => FlowVerifier.VerifyAsync("""
+        public class C
+        {
+            public void M(User u, User w, Profile a, Profile b, bool flag)
+            {
+                a.User = u;
+                {|OTO100:b.User = flag ? u : w|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExtensionSetterLinks() => FlowVerifier.VerifyAsync("""
+        public class C
+        {
+            public void M(Box<int> box, Card a, Card b)
+            {
+                box.SetCard(a);
+                {|OTO100:box.SetCard(b)|};
+            }
+        }
+        """, "'box' may already have a Card ('a') when 'b' is linked to it through 'Card.Box'");
+
+    [Fact]
+    public Task ExtensionSetterThenForward() => FlowVerifier.VerifyAsync("""
+        public class C
+        {
+            public void M(Box<int> box, Card a, Card b)
+            {
+                a.Box = box;
+                {|OTO100:box.SetCard(b)|};
+            }
+        }
+        """);
+
     // ---- reported: OTO101 -------------------------------------------------------------------------------
 
     [Fact]
@@ -756,6 +792,47 @@ public class FlowAnalyzerTests
                 a.User = Missing;
                 Unknown.User = u;
                 var x = new Profile { User = };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConditionalMoveIsSeen() => FlowVerifier.SafeAsync("""
+        public class C
+        {
+            public void M(User u, User v, User w, Profile a, Profile b, bool flag)
+            {
+                a.User = u;
+                a.User = flag ? v : w;
+                b.User = u;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExtensionSetterUnlinks() => FlowVerifier.SafeAsync("""
+        public class C
+        {
+            public void M(Box<int> box, Card a, Card b)
+            {
+                box.SetCard(a);
+                box.SetCard(null);
+                b.Box = box;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExtensionGetterGuard() => FlowVerifier.SafeAsync("""
+        public class C
+        {
+            public void M(Box<int> box, Card a, Card b)
+            {
+                a.Box = box;
+                if (box.GetCard() is null)
+                {
+                    box.SetCard(b);
+                }
             }
         }
         """);

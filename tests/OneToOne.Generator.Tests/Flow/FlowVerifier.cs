@@ -32,6 +32,12 @@ public static partial class FlowVerifier
         [OneToOne(typeof(Person), Navigation = "Mentor", Reverse = "Mentee")]
         public partial class Person { }
 
+        // A closed generic principal: the extension form (methods below C# 14, the tests' default here).
+        public partial class Box<T> { }
+
+        [OneToOne(typeof(Box<int>), Reverse = "Card")]
+        public partial class Card { }
+
         """;
 
     [GeneratedRegex(@"\{\|(?<id>OTO\d{3}):(?<text>.*?)\|\}", RegexOptions.Singleline)]

@@ -43,6 +43,9 @@ internal sealed class BodyAnalysis
     /// <summary>Diagnostic property: the reverse accessor's name.</summary>
     public const string PropertyReverse = "Reverse";
 
+    /// <summary>Diagnostic property: the dependent type's name.</summary>
+    public const string PropertyDependent = "Dependent";
+
     private const int MaxRounds = 64;
 
     private readonly ControlFlowGraph _graph;
@@ -50,6 +53,7 @@ internal sealed class BodyAnalysis
     private readonly IMethodSymbol? _lambda; // set when this graph is a lambda run repeatedly
     private readonly FlowState?[] _in;
     private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
+    private readonly Dictionary<CaptureId, (LinkEnd End, IPropertyReferenceOperation Property)> _linkTargets = new();
     private FlowState? _exit;
     private bool _reporting;
     private FlowState _state = new();
@@ -271,6 +275,14 @@ internal sealed class BodyAnalysis
                 return null;
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment);
+            case IFlowCaptureOperation { Value: IPropertyReferenceOperation property } capture when _context.Resolver.Resolve(property.Property) is { } end:
+                // The target of a link whose value has control flow (b.User = flag ? u : w): remember which link and
+                // which instance, for the assignment that follows in a later block.
+                _linkTargets[capture.Id] = (end, property);
+                SetCapture(capture.Id, Eval(property.Instance));
+                return null;
+            case IInvocationOperation invocation when _context.Resolver.ResolveSetter(invocation.TargetMethod) is { } setter:
+                return ExtensionSetter(invocation, setter);
             case IFlowCaptureOperation capture:
                 var captured = Eval(capture.Value);
                 if (captured is null)
@@ -321,6 +333,36 @@ internal sealed class BodyAnalysis
         }
     }
 
+    private void SetCapture(CaptureId id, HashSet<AbstractValue>? values)
+    {
+        if (values is null)
+        {
+            _state.Vars.Remove(VarKey.Of(id));
+        }
+        else
+        {
+            _state.Vars[VarKey.Of(id)] = new HashSet<AbstractValue>(values);
+        }
+    }
+
+    /// <summary><c>u.SetProfile(p)</c>: the extension setter of a principal from elsewhere, a reverse assignment.</summary>
+    private HashSet<AbstractValue>? ExtensionSetter(IInvocationOperation invocation, LinkEnd end)
+    {
+        var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+        IOperation? receiver = invocation.Instance ?? (arguments.Count > 0 ? arguments[0].Value : null);
+        var valueArgument = invocation.Instance is null ? (arguments.Count > 1 ? arguments[1].Value : null) : (arguments.Count > 0 ? arguments[0].Value : null);
+        var principals = Eval(receiver);
+        var dependents = Eval(valueArgument);
+        if (valueArgument is not null)
+        {
+            Link(end, principals, dependents, IsNull(valueArgument), invocation, PlainSyntax(receiver));
+        }
+
+        return null;
+    }
+
+    private static SyntaxNode? PlainSyntax(IOperation? operation) => operation is { IsImplicit: false } ? operation.Syntax : null;
+
     private void EvalChildren(IOperation operation)
     {
         foreach (var child in operation.ChildOperations)
@@ -334,11 +376,20 @@ internal sealed class BodyAnalysis
 
     private HashSet<AbstractValue>? Assign(ISimpleAssignmentOperation assignment)
     {
+        if (assignment.Target is IFlowCaptureReferenceOperation target && _linkTargets.TryGetValue(target.Id, out var captured))
+        {
+            var capturedInstance = _state.Vars.TryGetValue(VarKey.Of(target.Id), out var values) ? values : null;
+            var assignedValue = Eval(assignment.Value);
+            var syntax = captured.End.IsForward ? Unwrap(assignment.Value).Syntax : PlainSyntax(captured.Property.Instance);
+            Link(captured.End, capturedInstance, assignedValue, IsNull(assignment.Value), assignment, syntax);
+            return assignedValue;
+        }
+
         if (assignment.Target is IPropertyReferenceOperation property && _context.Resolver.Resolve(property.Property) is { } end)
         {
             var instance = Eval(property.Instance);
             var value = Eval(assignment.Value);
-            var principalSyntax = end.IsForward ? Unwrap(assignment.Value).Syntax : property.Instance?.Syntax;
+            var principalSyntax = end.IsForward ? Unwrap(assignment.Value).Syntax : PlainSyntax(property.Instance);
             Link(end, instance, value, IsNull(assignment.Value), assignment, principalSyntax);
             return value;
         }
@@ -477,6 +528,7 @@ internal sealed class BodyAnalysis
             // For the code fix: the principal as written, when it is a plain name or member access, and the reverse accessor.
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(PropertyReverse, link.Reverse)
+                .Add(PropertyDependent, link.Dependent.Name)
                 .Add(PropertyPrincipal, principalSyntax is IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax ? principalSyntax.ToString() : null);
             var member = $"{link.Dependent.Name}.{link.Navigation}";
             if (conflicting.All(c => c.Old))
@@ -551,6 +603,14 @@ internal sealed class BodyAnalysis
             Peek(property.Instance) is { } principals)
         {
             return (end.Link, principals);
+        }
+
+        // u.GetProfile(), the extension getter below C# 14.
+        if (operation is IInvocationOperation invocation &&
+            _context.Resolver.ResolveGetter(invocation.TargetMethod) is { } getter &&
+            Peek(invocation.Instance ?? invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).FirstOrDefault()?.Value) is { } receivers)
+        {
+            return (getter.Link, receivers);
         }
 
         return null;

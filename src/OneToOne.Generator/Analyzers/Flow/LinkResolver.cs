@@ -77,6 +77,23 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
         return ReverseEnd(dependent, method.Name.Substring(3), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
     }
 
+    /// <summary>The extension getter <c>u.GetProfile()</c> of a principal from elsewhere (below C# 14), as a reverse end.</summary>
+    public LinkEnd? ResolveGetter(IMethodSymbol method) => _getters.GetOrAdd(method.ReducedFrom ?? method, ComputeGetter);
+
+    private readonly ConcurrentDictionary<IMethodSymbol, LinkEnd?> _getters = new(SymbolEqualityComparer.Default);
+
+    private LinkEnd? ComputeGetter(IMethodSymbol method)
+    {
+        if (!method.IsExtensionMethod || method.Parameters.Length != 1 || !method.Name.StartsWith("Get", System.StringComparison.Ordinal) ||
+            !IsExtensionClass(method.ContainingType) || method.ReturnType is not INamedTypeSymbol dependent)
+        {
+            return null;
+        }
+
+        var receiver = method.Parameters[0].Type;
+        return ReverseEnd(dependent, method.Name.Substring(3), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
+    }
+
     private LinkEnd? ReverseEnd(INamedTypeSymbol dependent, string reverse, System.Func<INamedTypeSymbol, bool> principalMatches)
     {
         foreach (var attribute in DeclarationAnalyzer.OneToOneAttributes(dependent, attributeType))
