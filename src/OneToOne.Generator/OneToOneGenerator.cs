@@ -21,6 +21,7 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
         public const string Clashes = "OneToOne.Clashes";
         public const string ValidLinks = "OneToOne.ValidLinks";
         public const string EfCoreLinks = "OneToOne.EfCoreLinks";
+        public const string JsonLinks = "OneToOne.JsonLinks";
     }
 
     /// <inheritdoc/>
@@ -66,6 +67,20 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
 
         // Emitter: one file per link.
         context.RegisterSourceOutput(valid, static (spc, link) => spc.AddSource(link.HintName, LinkEmitter.Emit(link)));
+
+        // With System.Text.Json's contract API: a modifier that shows the navigations to source-generated contracts.
+        var jsonLinks = valid
+            .Where(static link => link.JsonMetadata)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<LinkModel>(all))
+            .WithTrackingName(Steps.JsonLinks);
+        context.RegisterSourceOutput(jsonLinks, static (spc, all) =>
+        {
+            if (all.Count > 0)
+            {
+                spc.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(all));
+            }
+        });
 
         // With EF Core referenced: one ApplyOneToOneLinks for every valid link of the compilation.
         var efCoreLinks = valid

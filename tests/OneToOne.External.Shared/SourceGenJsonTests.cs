@@ -75,19 +75,11 @@ public class SourceGenJsonTests
     [Fact]
     public void AResolverModifierAddsTheNavigationAndLinksBothWays()
     {
-        // The workaround that stays source-generated (no reflection): add the navigation to the context's metadata.
+        // Stays source-generated (no reflection): the generated modifier adds the navigation to the context's metadata.
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = ProfileJsonContext.Default.WithAddedModifier(static info =>
-            {
-                if (info.Type == typeof(Profile))
-                {
-                    var navigation = info.CreateJsonPropertyInfo(typeof(Account), nameof(Profile.Account));
-                    navigation.Get = static o => ((Profile)o).Account;
-                    navigation.Set = static (o, v) => ((Profile)o).Account = (Account?)v;
-                    info.Properties.Add(navigation);
-                }
-            }),
+            // OneToOneJsonModifiers is generated into this assembly: it adds each forward navigation the contract lacks.
+            TypeInfoResolver = ProfileJsonContext.Default.WithAddedModifier(OneToOne.OneToOneJsonModifiers.IncludeNavigations),
         };
         var a = new Account { Login = "ada" };
         var p = new Profile { Account = a, Bio = "Hello" };

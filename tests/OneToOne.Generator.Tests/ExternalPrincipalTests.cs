@@ -48,7 +48,7 @@ public class ExternalPrincipalTests
         var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
-        var sources = driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToList();
+        var sources = driver.GetRunResult().GeneratedTrees.Where(t => t.FilePath.EndsWith(".OneToOne.g.cs", StringComparison.Ordinal)).Select(t => t.ToString()).ToList();
         var analyzerDiagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
         Assert.Empty(analyzerDiagnostics.Select(d => d.ToString()));
         Assert.Equal(2, sources.Count);

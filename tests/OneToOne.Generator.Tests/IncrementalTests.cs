@@ -36,6 +36,8 @@ public class IncrementalTests
         OneToOneGenerator.Steps.Links,
         OneToOneGenerator.Steps.Clashes,
         OneToOneGenerator.Steps.ValidLinks,
+        OneToOneGenerator.Steps.JsonLinks,
+        OneToOneGenerator.Steps.EfCoreLinks,
     ];
 
     [Fact]
@@ -59,7 +61,7 @@ public class IncrementalTests
         var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.NotEmpty(outputs);
         Assert.All(outputs, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output: {r}"));
-        Assert.Equal(2, result.GeneratedSources.Length);
+        Assert.Equal(3, result.GeneratedSources.Length); // two links and the JSON contract modifier
     }
 
     [Fact]

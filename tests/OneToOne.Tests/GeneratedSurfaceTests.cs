@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using OneToOne.Tests.Models;
 
 namespace OneToOne.Tests;
@@ -69,5 +70,55 @@ public class GeneratedSurfaceTests
         var back = JsonSerializer.Deserialize<Profile>(profileJson)!;
         Assert.Equal("ada", back.User!.Name);
         Assert.Same(back, back.User.Profile); // deserializing links both sides
+    }
+}
+
+/// <summary>A source-generated context: System.Text.Json's generator cannot see the generated members.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Profile))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(User))] // the navigation's type needs a contract too
+internal partial class SeedJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+}
+
+/// <summary>SPEC section 9 with a source-generated <c>JsonSerializerContext</c>, through the generated modifier.</summary>
+public class SourceGeneratedJsonTests
+{
+    [Fact]
+    public void WithoutTheModifierTheContextDoesNotSeeTheNavigation()
+    {
+        var p = new Profile { User = new User { Name = "ada" }, Bio = "Hello" };
+        Assert.Equal("""{"Bio":"Hello"}""", JsonSerializer.Serialize(p, SeedJsonContext.Default.Profile));
+    }
+
+    [Fact]
+    public void TheGeneratedModifierAddsTheForwardNavigationAndLinksBothWays()
+    {
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = SeedJsonContext.Default.WithAddedModifier(OneToOne.OneToOneJsonModifiers.IncludeNavigations),
+        };
+        var u = new User { Name = "ada" };
+        var p = new Profile { User = u, Bio = "Hello" };
+
+        var json = JsonSerializer.Serialize(p, options);
+        Assert.Equal("""{"Bio":"Hello","User":{"Name":"ada"}}""", json);
+
+        var back = JsonSerializer.Deserialize<Profile>(json, options)!;
+        Assert.Equal("ada", back.User!.Name);
+        Assert.Same(back, back.User.Profile);
+    }
+
+    [Fact]
+    public void TheModifierHonoursTheNamingPolicyAndDoesNotDuplicateReflectionMembers()
+    {
+        var camel = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver().WithAddedModifier(OneToOne.OneToOneJsonModifiers.IncludeNavigations),
+        };
+        var p = new Profile { User = new User { Name = "ada" }, Bio = "Hello" };
+        var json = JsonSerializer.Serialize(p, camel);
+        Assert.Contains("\"user\":{\"name\":\"ada\"}", json, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "\"user\"").Cast<System.Text.RegularExpressions.Match>());
     }
 }

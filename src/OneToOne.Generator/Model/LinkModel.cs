@@ -51,6 +51,7 @@ internal sealed record TypeModel(
 /// <param name="Replace"><c>OnConflict = Replace</c>.</param>
 /// <param name="OnDelete">The <c>OneToOneDelete</c> value (for the EF Core mapping).</param>
 /// <param name="JsonIgnoreReverse">The compilation references System.Text.Json: the reverse accessor gets <c>[JsonIgnore]</c>.</param>
+/// <param name="JsonMetadata">The compilation has System.Text.Json's contract API (<c>JsonTypeInfo</c>, .NET 7+): the link is part of <c>OneToOneJsonModifiers</c>.</param>
 /// <param name="EfCore">The compilation references EF Core (<c>ModelBuilder</c> exists): the link is part of <c>ApplyOneToOneLinks</c>.</param>
 /// <param name="IsValid">The declaration passed every check that concerns it alone (OTO001-OTO004, OTO006-OTO010).</param>
 /// <param name="ReverseForm">How the reverse accessor is generated: a member of the principal, or an extension.</param>
@@ -65,6 +66,7 @@ internal sealed record LinkModel(
     bool Replace,
     int OnDelete,
     bool JsonIgnoreReverse,
+    bool JsonMetadata,
     bool EfCore,
     bool IsValid,
     bool NamesValid,

@@ -239,6 +239,7 @@ internal static class LinkParser
             onConflict == 1,
             onDelete,
             compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute") is not null,
+            compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonTypeInfo") is not null,
             compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder") is not null,
             valid && namesValid,
             namesValid && membersFree,
