@@ -38,7 +38,17 @@ internal static class EfCoreEmitter
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <param name=\"modelBuilder\">The model builder of <c>OnModelCreating</c>.</param>");
         w.WriteLine("/// <returns>The same model builder.</returns>");
-        w.WriteLine($"public static {Ef}.ModelBuilder ApplyOneToOneLinks(this {Ef}.ModelBuilder modelBuilder)");
+        w.WriteLine("/// <remarks>A link whose dependent or principal the model ignores (<c>ModelBuilder.Ignore</c>) is skipped and reported through <see cref=\"global::System.Diagnostics.Trace\"/>.</remarks>");
+        w.WriteLine($"public static {Ef}.ModelBuilder ApplyOneToOneLinks(this {Ef}.ModelBuilder modelBuilder) => ApplyOneToOneLinks(modelBuilder, null);");
+        w.WriteLineNoTabs(string.Empty);
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// Maps every <c>[OneToOne]</c> link of this assembly, as <see cref=\"ApplyOneToOneLinks(" + Ef + ".ModelBuilder)\"/> does, and");
+        w.WriteLine("/// reports each skipped link (one whose dependent or principal the model ignores) to <paramref name=\"onSkipped\"/>.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("/// <param name=\"modelBuilder\">The model builder of <c>OnModelCreating</c>.</param>");
+        w.WriteLine("/// <param name=\"onSkipped\">Receives a message naming the link and the ignored type; <see langword=\"null\"/>: <see cref=\"global::System.Diagnostics.Trace.TraceWarning(string)\"/>.</param>");
+        w.WriteLine("/// <returns>The same model builder.</returns>");
+        w.WriteLine($"public static {Ef}.ModelBuilder ApplyOneToOneLinks(this {Ef}.ModelBuilder modelBuilder, global::System.Action<string>? onSkipped)");
         w.WriteLine("{");
         w.Indent++;
         w.WriteLine("if (modelBuilder is null)");
@@ -53,6 +63,29 @@ internal static class EfCoreEmitter
 
         w.WriteLineNoTabs(string.Empty);
         w.WriteLine("return modelBuilder;");
+        w.Indent--;
+        w.WriteLine("}");
+        w.WriteLineNoTabs(string.Empty);
+        w.WriteLine($"private static bool Skipped({Ef}.ModelBuilder modelBuilder, global::System.Type dependent, global::System.Type principal, string link, global::System.Action<string>? onSkipped)");
+        w.WriteLine("{");
+        w.Indent++;
+        w.WriteLine("var ignored = modelBuilder.Model.IsIgnored(dependent) ? dependent : modelBuilder.Model.IsIgnored(principal) ? principal : null;");
+        w.WriteLine("if (ignored is null)");
+        w.WriteLine("{");
+        w.WriteLine("    return false;");
+        w.WriteLine("}");
+        w.WriteLineNoTabs(string.Empty);
+        w.WriteLine("var message = $\"OneToOne: the link {link} is not mapped: the model ignores {ignored.Name} (ModelBuilder.Ignore). Map {ignored.Name}, or remove the Ignore, to persist the link.\";");
+        w.WriteLine("if (onSkipped is null)");
+        w.WriteLine("{");
+        w.WriteLine("    global::System.Diagnostics.Trace.TraceWarning(message);");
+        w.WriteLine("}");
+        w.WriteLine("else");
+        w.WriteLine("{");
+        w.WriteLine("    onSkipped(message);");
+        w.WriteLine("}");
+        w.WriteLineNoTabs(string.Empty);
+        w.WriteLine("return true;");
         w.Indent--;
         w.WriteLine("}");
         w.Indent--;
@@ -74,6 +107,9 @@ internal static class EfCoreEmitter
         };
 
         w.WriteLine($"// {link.Dependent.Name}.{link.Navigation} <-> {link.Principal.Name}.{link.Reverse}");
+        w.WriteLine($"if (!Skipped(modelBuilder, typeof({d}), typeof({p}), \"{link.Dependent.Name}.{link.Navigation}\", onSkipped))");
+        w.WriteLine("{");
+        w.Indent++;
         w.WriteLine($"modelBuilder.Entity<{d}>()");
         w.Indent++;
         w.WriteLine($".HasOne<{p}>(dependent => dependent.{link.Navigation})");
@@ -96,5 +132,8 @@ internal static class EfCoreEmitter
             // The reverse slot lives in weak storage: EF goes through the setter so that the slot is written too.
             w.WriteLine($"modelBuilder.Entity<{d}>().Navigation(dependent => dependent.{link.Navigation}).UsePropertyAccessMode({Ef}.PropertyAccessMode.Property);");
         }
+
+        w.Indent--;
+        w.WriteLine("}");
     }
 }

@@ -148,7 +148,8 @@ internal sealed class BodyAnalysis
         }
 
         // Exceptions may leave any point of a try block: its handlers start from what any point of it may hold.
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        // (A lambda's graph chains on into the regions of the graph around it: stop at this graph's root.)
+        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
         {
             if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { } tryAnd)
             {
@@ -221,7 +222,7 @@ internal sealed class BodyAnalysis
 
     private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
     {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
         {
             if (region.Kind == ControlFlowRegionKind.Finally)
             {
