@@ -108,3 +108,28 @@ public class ReservedAndInheritedNameTests
         Assert.Contains("base class 'Profile'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>OTO004 also guards the extension form: a member of the principal would hide the extension.</summary>
+public class ExternalPrincipalClashTests
+{
+    [Theory]
+    [InlineData(LanguageVersion.Preview, "Length", "'StringBuilder' already declares 'Length'")]
+    [InlineData(LanguageVersion.CSharp13, "Type", "already declares 'GetType'")]
+    public async Task AMemberOfThePrincipalWithTheExtensionsNameIsOto004(LanguageVersion version, string reverse, string reason)
+    {
+        var options = TestCompiler.ParseOptions.WithLanguageVersion(version);
+        var compilation = TestCompiler.Create(options, $$"""
+            using OneToOne;
+            namespace App;
+            [OneToOne(typeof(System.Text.StringBuilder), Reverse = "{{reverse}}")]
+            public partial class Draft { }
+            """);
+        var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees.Where(t => t.FilePath.EndsWith(".OneToOne.g.cs", StringComparison.Ordinal)));
+        var diagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("OTO004", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}
