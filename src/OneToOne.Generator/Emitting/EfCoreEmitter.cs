@@ -13,23 +13,14 @@ internal static class EfCoreEmitter
     public const string HintName = "OneToOne.EntityFrameworkCore.g.cs";
 
     private const string Ef = "global::Microsoft.EntityFrameworkCore";
-    private const string GeneratedCode = SourceWriter.GeneratedCode;
 
     public static string Emit(EquatableArray<LinkModel> links)
     {
-        return SourceWriter.Write(w => WriteBody(w, links));
+        return SourceWriter.WriteHelperClass("The EF Core mapping of every <c>[OneToOne]</c> link of this assembly.", "OneToOneModelBuilderExtensions", w => WriteMembers(w, links));
     }
 
-    private static void WriteBody(IndentedTextWriter w, EquatableArray<LinkModel> links)
+    private static void WriteMembers(IndentedTextWriter w, EquatableArray<LinkModel> links)
     {
-        w.WriteLine("namespace OneToOne");
-        w.WriteLine("{");
-        w.Indent++;
-        w.WriteLine("/// <summary>The EF Core mapping of every <c>[OneToOne]</c> link of this assembly.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine("internal static class OneToOneModelBuilderExtensions");
-        w.WriteLine("{");
-        w.Indent++;
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Maps every <c>[OneToOne]</c> link of this assembly as an EF Core one-to-one: the class carrying the attribute is the");
         w.WriteLine("/// dependent, the foreign key is <c>&lt;Navigation&gt;Id</c> (a shadow property unless the dependent declares it), with a");
@@ -88,10 +79,6 @@ internal static class EfCoreEmitter
         w.WriteLine("return true;");
         w.Indent--;
         w.WriteLine("}");
-        w.Indent--;
-        w.WriteLine("}");
-        w.Indent--;
-        w.WriteLine("}");
     }
 
     private static void WriteLink(IndentedTextWriter w, LinkModel link)
@@ -124,8 +111,8 @@ internal static class EfCoreEmitter
         {
             // EF reads and writes the storage fields directly: materialization and fix-up set both sides, the
             // bookkeeping's invariant holds once they are done, and no link check runs in the middle of a fix-up.
-            w.WriteLine($"modelBuilder.Entity<{d}>().Navigation(dependent => dependent.{link.Navigation}).HasField(\"__oneToOne_{link.Navigation}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
-            w.WriteLine($"modelBuilder.Entity<{p}>().Navigation(principal => principal.{link.Reverse}).HasField(\"__oneToOne_{link.Reverse}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
+            w.WriteLine($"modelBuilder.Entity<{d}>().Navigation(dependent => dependent.{link.Navigation}).HasField(\"{Parsing.LinkParser.StoragePrefix}{link.Navigation}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
+            w.WriteLine($"modelBuilder.Entity<{p}>().Navigation(principal => principal.{link.Reverse}).HasField(\"{Parsing.LinkParser.StoragePrefix}{link.Reverse}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
         }
         else
         {

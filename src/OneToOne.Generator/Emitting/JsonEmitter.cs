@@ -14,23 +14,14 @@ internal static class JsonEmitter
     public const string HintName = "OneToOne.Json.g.cs";
 
     private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
-    private const string GeneratedCode = SourceWriter.GeneratedCode;
 
     public static string Emit(EquatableArray<LinkModel> links)
     {
-        return SourceWriter.Write(w => WriteBody(w, links));
+        return SourceWriter.WriteHelperClass("System.Text.Json support for the <c>[OneToOne]</c> links of this assembly.", "OneToOneJsonModifiers", w => WriteMembers(w, links));
     }
 
-    private static void WriteBody(IndentedTextWriter w, EquatableArray<LinkModel> links)
+    private static void WriteMembers(IndentedTextWriter w, EquatableArray<LinkModel> links)
     {
-        w.WriteLine("namespace OneToOne");
-        w.WriteLine("{");
-        w.Indent++;
-        w.WriteLine("/// <summary>System.Text.Json support for the <c>[OneToOne]</c> links of this assembly.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine("internal static class OneToOneJsonModifiers");
-        w.WriteLine("{");
-        w.Indent++;
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Adds each generated forward navigation to the contract of its dependent when the contract lacks it, as the");
         w.WriteLine("/// contracts of a source-generated <c>JsonSerializerContext</c> do. Reverse accessors are never added: JSON follows");
@@ -81,10 +72,6 @@ internal static class JsonEmitter
         w.WriteLine("property.Get = get;");
         w.WriteLine("property.Set = set;");
         w.WriteLine("typeInfo.Properties.Add(property);");
-        w.Indent--;
-        w.WriteLine("}");
-        w.Indent--;
-        w.WriteLine("}");
         w.Indent--;
         w.WriteLine("}");
     }

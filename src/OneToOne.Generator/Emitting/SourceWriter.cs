@@ -12,6 +12,26 @@ internal static class SourceWriter
     /// <summary>The attribute on every generated member.</summary>
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"OneToOne.Generator\", \"" + ToolVersion + "\")]";
 
+    /// <summary>
+    /// Writes a file holding one internal static helper class of the consumer's assembly, in namespace <c>OneToOne</c>.
+    /// </summary>
+    public static string WriteHelperClass(string summary, string className, Action<IndentedTextWriter> members) => Write(w =>
+    {
+        w.WriteLine("namespace OneToOne");
+        w.WriteLine("{");
+        w.Indent++;
+        w.WriteLine($"/// <summary>{summary}</summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"internal static class {className}");
+        w.WriteLine("{");
+        w.Indent++;
+        members(w);
+        w.Indent--;
+        w.WriteLine("}");
+        w.Indent--;
+        w.WriteLine("}");
+    });
+
     /// <summary>Writes a file: the header, then <paramref name="body"/>.</summary>
     public static string Write(Action<IndentedTextWriter> body)
     {
