@@ -133,3 +133,22 @@ public class ExternalPrincipalClashTests
         Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Half-typed code: a namespace without a name must not produce broken generated code.</summary>
+public class UnnamedNamespaceTests
+{
+    [Fact]
+    public void NothingIsGeneratedInsideANamespaceWithoutAName()
+    {
+        var sources = TestCompiler.GeneratedSources("""
+            using OneToOne;
+            namespace
+            {
+                public partial class User { }
+                [OneToOne(typeof(User))]
+                public partial class Profile { }
+            }
+            """);
+        Assert.DoesNotContain(sources.Values, s => s.Contains("namespace \n", StringComparison.Ordinal) || s.Contains("global::.", StringComparison.Ordinal));
+    }
+}

@@ -119,6 +119,9 @@ internal static class LinkParser
         var dependentName = dependent.Name;
         var valid = NonPartialTypes(dependent, cancellationToken).Count == 0; // OTO001, reported once per class by the analyzer
 
+        // Half-typed code (`namespace { ... }`) gives namespaces without a name: the compiler reports it; emit nothing.
+        valid &= !HasUnnamedNamespace(dependent) && !(principalType is INamedTypeSymbol principalNamed && HasUnnamedNamespace(principalNamed));
+
         // OTO002: what the principal is.
         var principal = principalType as INamedTypeSymbol;
         var principalProblem = PrincipalProblem(principalType);
@@ -245,6 +248,19 @@ internal static class LinkParser
             namesValid && membersFree,
             reverseForm,
             reverseForm == ReverseForm.Member ? "" : ExtensionClassName(dependent, navigation));
+    }
+
+    private static bool HasUnnamedNamespace(INamedTypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (string.IsNullOrEmpty(ns.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>C# 14 (extension members) or newer, from the language version of the file the attribute is in.</summary>
