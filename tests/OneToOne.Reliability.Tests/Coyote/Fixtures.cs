@@ -1,0 +1,101 @@
+using OneToOne.Reliability.Model;
+
+namespace OneToOne.Reliability.Coyote;
+
+/// <summary>One link over real objects, addressed by index so the reference model can follow it.</summary>
+internal interface ILinkFixture
+{
+    LinkSpec Spec { get; }
+
+    int Dependents { get; }
+
+    int Principals { get; }
+
+    /// <summary>Runs one operation through the real setters; SPEC exceptions become outcomes, any other escapes.</summary>
+    Outcome Do(OpKind kind, int dependent, int principal);
+
+    /// <summary>Reads both sides of every object (plain reads, as a user would) into a model state; -2 marks an object outside the pools.</summary>
+    LinkState Observe();
+}
+
+/// <summary>An <see cref="ILinkFixture"/> over two pools (one pool for a self link) and the four accessors of a link.</summary>
+internal sealed class LinkFixture<TDependent, TPrincipal>(
+    LinkSpec spec,
+    TDependent[] dependents,
+    TPrincipal[] principals,
+    Func<TDependent, TPrincipal?> getForward,
+    Action<TDependent, TPrincipal?> setForward,
+    Func<TPrincipal, TDependent?> getReverse,
+    Action<TPrincipal, TDependent?> setReverse) : ILinkFixture
+    where TDependent : class
+    where TPrincipal : class
+{
+    public LinkSpec Spec => spec;
+
+    public int Dependents => dependents.Length;
+
+    public int Principals => principals.Length;
+
+    public Outcome Do(OpKind kind, int dependent, int principal)
+    {
+        try
+        {
+            switch (kind)
+            {
+                case OpKind.SetForward: setForward(dependents[dependent], principals[principal]); break;
+                case OpKind.SetReverse: setReverse(principals[principal], dependents[dependent]); break;
+                case OpKind.ClearForward: setForward(dependents[dependent], null); break;
+                default: setReverse(principals[principal], null); break;
+            }
+
+            return Outcome.Ok;
+        }
+        catch (OneToOneViolationException)
+        {
+            return Outcome.Violation;
+        }
+        catch (ArgumentNullException)
+        {
+            return Outcome.ArgumentNull;
+        }
+        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
+        {
+            return Outcome.InvalidOperation;
+        }
+    }
+
+    public LinkState Observe()
+    {
+        var state = new LinkState(spec, dependents.Length, principals.Length);
+        for (var d = 0; d < dependents.Length; d++)
+        {
+            state.Forward[d] = IndexOf(principals, getForward(dependents[d]));
+        }
+
+        for (var p = 0; p < principals.Length; p++)
+        {
+            state.Reverse[p] = IndexOf(dependents, getReverse(principals[p]));
+        }
+
+        return state;
+    }
+
+    private static int IndexOf<T>(T[] pool, T? item)
+        where T : class
+    {
+        if (item is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (ReferenceEquals(pool[i], item))
+            {
+                return i;
+            }
+        }
+
+        return -2;
+    }
+}
