@@ -35,6 +35,6 @@ echo "project: $project (UseSharedCompilation=${server[*]:-from the environment:
 grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$log" | sed -E 's/^\s+/  Csc task (compiler wall time): /' || true
 # The summaries the compiler prints with -reportanalyzer.
 grep -E 'Total (analyzer|generator) execution time' "$log" | sed -E 's/^\s+/  /'
-grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+OneToOne\.Generator(\.|,)' "$log" | sed -E 's/^\s+/  /'
+grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+OneToOne\.Generator(\.|,)' "$log" | sed -E 's/^\s+/  /' || true
 grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$log.noanalyzers" | sed -E 's/^\s+/  Csc task with RunAnalyzers=false (generators only): /' || true
 rm -f "$log.noanalyzers"

@@ -11,7 +11,14 @@ namespace OneToOne.Benchmarks.Build;
 /// </summary>
 public static class IncrementalChecks
 {
-    private static readonly string[] NamedSteps = [OneToOneGenerator.Steps.Links, OneToOneGenerator.Steps.Clashes, OneToOneGenerator.Steps.ValidLinks];
+    private static readonly string[] NamedSteps =
+    [
+        OneToOneGenerator.Steps.Links,
+        OneToOneGenerator.Steps.Clashes,
+        OneToOneGenerator.Steps.ValidLinks,
+        OneToOneGenerator.Steps.JsonLinks,
+        OneToOneGenerator.Steps.EfCoreLinks,
+    ];
 
     public sealed record Report(
         int N,
