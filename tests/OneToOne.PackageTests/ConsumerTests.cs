@@ -141,7 +141,7 @@ public sealed partial class ConsumerTests(PackageFixture fixture)
               </ItemGroup>
             </Project>
             """);
-        // Adds the pack folder; the machine's default sources stay (no <clear/>, no remote host named).
+        // Adds the pack folder only; the machine's default sources stay.
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
