@@ -40,7 +40,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
     public const string GuardKey = nameof(DoubleLinkCodeFix) + ".LinkOnlyWhenFree";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("OTO100");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Generator.Diagnostics.DiagnosticIds.DoubleLink);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -21,7 +21,7 @@ namespace OneToOne.CodeFixes;
 public sealed class MakePartialCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("OTO001", "OTO003");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Generator.Diagnostics.DiagnosticIds.NotPartial, Generator.Diagnostics.DiagnosticIds.PrincipalNotPartial);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -31,7 +31,7 @@ public sealed class MakePartialCodeFix : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            var target = diagnostic.Id == "OTO003" ? diagnostic.AdditionalLocations.FirstOrDefault() : diagnostic.Location;
+            var target = diagnostic.Id == Generator.Diagnostics.DiagnosticIds.PrincipalNotPartial ? diagnostic.AdditionalLocations.FirstOrDefault() : diagnostic.Location;
             if (target is null || !target.IsInSource ||
                 await FindDeclarationAsync(context.Document.Project.Solution, target, context.CancellationToken).ConfigureAwait(false) is not { } found)
             {

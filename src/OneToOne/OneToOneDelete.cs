@@ -1,7 +1,17 @@
 namespace OneToOne;
 
+#if ONETOONE_GENERATOR
+#pragma warning disable CS1574 // the runtime library's types named in these docs are not compiled into the generator
+#endif
+
 /// <summary>What the database does to a dependent when its principal is deleted (Django's <c>on_delete</c>). Used by the EF Core mapping.</summary>
-public enum OneToOneDelete
+// Also compiled into the generator (internal there), so it reads and writes these values by name.
+#if ONETOONE_GENERATOR
+internal
+#else
+public
+#endif
+enum OneToOneDelete
 {
     /// <summary>Delete the dependent too (Django <c>CASCADE</c>, EF Core <c>DeleteBehavior.Cascade</c>).</summary>
     Cascade = 0,

@@ -2,18 +2,18 @@ using Microsoft.CodeAnalysis;
 
 namespace OneToOne.Generator.Diagnostics;
 
-/// <summary>The flow-sensitive usage warnings (issue: compile-time detection of double attachment).</summary>
+/// <summary>The flow-sensitive usage warnings (the flow analysis).</summary>
 internal static partial class Descriptors
 {
     private const string Usage = "OneToOne.Usage";
 
     public static readonly DiagnosticDescriptor DoubleLink = new(
-        "OTO100", "Two dependents may be linked to the same principal",
+        DiagnosticIds.DoubleLink, "Two dependents may be linked to the same principal",
         "'{0}' may already have a {1} ('{2}') when '{3}' is linked to it through '{4}'; this second link throws OneToOneViolationException",
-        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "OTO100.md");
+        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + DiagnosticIds.DoubleLink + ".md");
 
     public static readonly DiagnosticDescriptor RepeatedLink = new(
-        "OTO101", "A link is made repeatedly to a principal that does not change",
+        DiagnosticIds.RepeatedLink, "A link is made repeatedly to a principal that does not change",
         "'{0}' gets a different {1} through '{2}' on every run of this {3}, but '{0}' stays the same between runs; from the second run on the link throws OneToOneViolationException",
-        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "OTO101.md");
+        Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + DiagnosticIds.RepeatedLink + ".md");
 }

@@ -9,52 +9,52 @@ internal static partial class Descriptors
     private const string Declaration = "OneToOne.Declaration";
 
     public static readonly DiagnosticDescriptor NotPartial = Create(
-        "OTO001", "A [OneToOne] class and the types containing it must be partial",
+        DiagnosticIds.NotPartial, "A [OneToOne] class and the types containing it must be partial",
         "'{0}' must be partial: [OneToOne] on '{1}' generates members into it",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor PrincipalNotLinkable = Create(
-        "OTO002", "The principal of a [OneToOne] link must be a class that can be linked",
+        DiagnosticIds.PrincipalNotLinkable, "The principal of a [OneToOne] link must be a class that can be linked",
         "'{0}' cannot be the principal of the link on '{1}': it is {2}; a principal must be a class that the whole assembly can see",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor PrincipalNotPartial = Create(
-        "OTO003", "The principal of a [OneToOne] link must be partial",
+        DiagnosticIds.PrincipalNotPartial, "The principal of a [OneToOne] link must be partial",
         "'{0}' must be partial: [OneToOne] on '{1}' generates the reverse accessor '{2}.{3}' into it",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NameClash = Create(
-        "OTO004", "A generated member's name clashes with an existing member",
+        DiagnosticIds.NameClash, "A generated member's name clashes with an existing member",
         "[OneToOne] on '{0}' would generate '{1}.{2}', but {3}; choose another name with '{4}'",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateGeneratedMember = Create(
-        "OTO005", "Two links would generate the same member",
+        DiagnosticIds.DuplicateGeneratedMember, "Two links would generate the same member",
         "The link '{0}.{1}' to '{2}' and {3} would both generate '{4}.{5}'; give one of them another '{6}'",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidName = Create(
-        "OTO006", "Navigation or Reverse is not a valid C# identifier",
+        DiagnosticIds.InvalidName, "Navigation or Reverse is not a valid C# identifier",
         "'{0}' given as {1} for the link '{2}' to '{3}' is not a valid C# identifier",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RecordInLink = Create(
-        "OTO007", "A record cannot take part in a [OneToOne] link",
+        DiagnosticIds.RecordInLink, "A record cannot take part in a [OneToOne] link",
         "'{0}' is a record and cannot take part in the link '{1}' to '{2}': its generated equality, hash code and ToString would run round the link forever",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ReplaceWithRequired = Create(
-        "OTO008", "OnConflict = Replace cannot be combined with Required = true",
+        DiagnosticIds.ReplaceWithRequired, "OnConflict = Replace cannot be combined with Required = true",
         "The link '{0}.{1}' to '{2}' has OnConflict = Replace and Required = true: a replaced {0} would lose its required {2}",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DependentCannotCarryLink = Create(
-        "OTO009", "This class cannot carry a [OneToOne] link",
+        DiagnosticIds.DependentCannotCarryLink, "This class cannot carry a [OneToOne] link",
         "'{0}' cannot carry the link to '{1}': it is {2}",
         Declaration, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SetNullWithRequired = Create(
-        "OTO010", "OnDelete = SetNull cannot be combined with Required = true",
+        DiagnosticIds.SetNullWithRequired, "OnDelete = SetNull cannot be combined with Required = true",
         "The link '{0}.{1}' to '{2}' has OnDelete = SetNull and Required = true: deleting the {2} would have to clear a required key",
         Declaration, DiagnosticSeverity.Error);
 

@@ -111,8 +111,8 @@ internal static class EfCoreEmitter
         {
             // EF reads and writes the storage fields directly: materialization and fix-up set both sides, the
             // bookkeeping's invariant holds once they are done, and no link check runs in the middle of a fix-up.
-            w.WriteLine($"modelBuilder.Entity<{d}>().Navigation(dependent => dependent.{link.Navigation}).HasField(\"{Parsing.LinkParser.StoragePrefix}{link.Navigation}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
-            w.WriteLine($"modelBuilder.Entity<{p}>().Navigation(principal => principal.{link.Reverse}).HasField(\"{Parsing.LinkParser.StoragePrefix}{link.Reverse}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
+            w.WriteLine($"modelBuilder.Entity<{d}>().Navigation(dependent => dependent.{link.Navigation}).HasField(\"{Naming.GeneratedNames.Storage(link.Navigation)}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
+            w.WriteLine($"modelBuilder.Entity<{p}>().Navigation(principal => principal.{link.Reverse}).HasField(\"{Naming.GeneratedNames.Storage(link.Reverse)}\").UsePropertyAccessMode({Ef}.PropertyAccessMode.Field);");
         }
         else
         {

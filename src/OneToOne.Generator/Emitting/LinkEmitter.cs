@@ -11,7 +11,7 @@ namespace OneToOne.Generator.Emitting;
 /// </summary>
 internal static class LinkEmitter
 {
-    private const string GeneratedCode = SourceWriter.GeneratedCode;
+    private static readonly string GeneratedCode = SourceWriter.GeneratedCode;
     private const string NeverBrowsable = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
     private const string NeverInDebugger = "[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]";
     private const string Protocol = "global::OneToOne.Infrastructure.OneToOneLinks";
@@ -30,9 +30,9 @@ internal static class LinkEmitter
         }
     });
 
-    private static string StorageName(string member) => Parsing.LinkParser.StoragePrefix + member;
+    private static string StorageName(string member) => Naming.GeneratedNames.Storage(member);
 
-    private static string AccessorName(LinkModel link) => Parsing.LinkParser.AccessorPrefix + link.Navigation;
+    private static string AccessorName(LinkModel link) => Naming.GeneratedNames.Accessor(link.Navigation);
 
     private static void WriteDependentMembers(IndentedTextWriter w, LinkModel link)
     {
@@ -53,7 +53,7 @@ internal static class LinkEmitter
         w.WriteLine($"/// The {p.DocReference} this {d.Name} is linked to, one to one; the other side is");
         w.WriteLine(link.ReverseForm == ReverseForm.Member
             ? $"/// <see cref=\"{p.FullyQualifiedName}.{link.Reverse}\"/>."
-            : $"/// the extension <c>{link.ExtensionClass}.{(link.ReverseForm == ReverseForm.ExtensionProperty ? link.Reverse : "Get" + link.Reverse)}</c>.");
+            : $"/// the extension <c>{link.ExtensionClass}.{(link.ReverseForm == ReverseForm.ExtensionProperty ? link.Reverse : Naming.GeneratedNames.Getter(link.Reverse))}</c>.");
         w.WriteLine("/// </summary>");
         w.WriteLine("/// <remarks>");
         w.WriteLine($"/// Assigning a {p.Name} links both sides at once, moving this {d.Name} away from any {p.Name} it had;");

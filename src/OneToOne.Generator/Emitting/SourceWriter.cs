@@ -7,10 +7,9 @@ namespace OneToOne.Generator.Emitting;
 /// <summary>What every generated file shares: an indented writer with "\n" line ends, and the file header.</summary>
 internal static class SourceWriter
 {
-    public const string ToolVersion = "1.0.0.0";
-
     /// <summary>The attribute on every generated member.</summary>
-    public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"OneToOne.Generator\", \"" + ToolVersion + "\")]";
+    public static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{Naming.GeneratedNames.Tool}\", \"{Naming.GeneratedNames.ToolVersion}\")]";
 
     /// <summary>
     /// Writes a file holding one internal static helper class of the consumer's assembly, in namespace <c>OneToOne</c>.

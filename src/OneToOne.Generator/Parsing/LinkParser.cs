@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OneToOne.Generator.Diagnostics;
 using OneToOne.Generator.Model;
+using OneToOne.Generator.Naming;
 
 namespace OneToOne.Generator.Parsing;
 
@@ -18,11 +19,7 @@ namespace OneToOne.Generator.Parsing;
 /// </summary>
 internal static class LinkParser
 {
-    public const string AttributeMetadataName = "OneToOne.OneToOneAttribute";
-    public const string GeneratedCodeTool = "OneToOne.Generator";
-
-    /// <summary>The emitter's names for a member's hidden storage field and for a link's accessor struct.</summary>
-    public const string StoragePrefix = "__oneToOne_", AccessorPrefix = "__OneToOneLink_";
+    public const string AttributeMetadataName = GeneratedNames.AttributeMetadataName;
 
     private static readonly SymbolDisplayFormat DeclarationFormat = new(
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
@@ -222,7 +219,7 @@ internal static class LinkParser
 
             // A member of the principal with the reverse accessor's name would hide the extension form too.
             var reverseClash = reverseForm == ReverseForm.ExtensionMethods
-                ? ClashWith(principal, "Get" + reverse, isMember: false) ?? ClashWith(principal, "Set" + reverse, isMember: false)
+                ? ClashWith(principal, GeneratedNames.Getter(reverse), isMember: false) ?? ClashWith(principal, GeneratedNames.Setter(reverse), isMember: false)
                 : ClashWith(principal, reverse, isMember: reverseForm == ReverseForm.Member);
             if (reverseClash is not null)
             {
@@ -270,7 +267,7 @@ internal static class LinkParser
     /// <summary>The static class that holds the extension form: <c>ProfileUserOneToOneExtensions</c>, containing types first.</summary>
     private static string ExtensionClassName(INamedTypeSymbol dependent, string navigation)
     {
-        var name = dependent.Name + navigation + "OneToOneExtensions";
+        var name = dependent.Name + navigation + GeneratedNames.ExtensionClassSuffix;
         for (var current = dependent.ContainingType; current is not null; current = current.ContainingType)
         {
             name = current.Name + name;
@@ -373,7 +370,7 @@ internal static class LinkParser
         // An indexer is named 'this[]' in C# but takes its metadata name ('Item', or its [IndexerName]) in the type.
         var indexers = type.GetMembers(WellKnownMemberNames.Indexer).Where(indexer => indexer.MetadataName == name);
         // The hidden storage of the generated member is reserved too.
-        foreach (var reserved in type.GetMembers(StoragePrefix + name).Concat(type.GetMembers(AccessorPrefix + name)))
+        foreach (var reserved in type.GetMembers(GeneratedNames.Storage(name)).Concat(type.GetMembers(GeneratedNames.Accessor(name))))
         {
             if (!IsGeneratedByUs(reserved))
             {
@@ -411,7 +408,7 @@ internal static class LinkParser
         member.GetAttributes().Any(a =>
             a.AttributeClass is { Name: "GeneratedCodeAttribute" } &&
             a.ConstructorArguments.Length > 0 &&
-            a.ConstructorArguments[0].Value as string == GeneratedCodeTool);
+            a.ConstructorArguments[0].Value as string == GeneratedNames.Tool);
 
     /// <summary>
     /// The location of a named argument's value, or, when <paramref name="name"/> is null, of the principal: the

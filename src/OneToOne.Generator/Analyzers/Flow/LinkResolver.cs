@@ -67,14 +67,14 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
     private LinkEnd? ComputeSetter(IMethodSymbol method)
     {
-        if (!method.IsExtensionMethod || method.Parameters.Length != 2 || !method.Name.StartsWith("Set", System.StringComparison.Ordinal) ||
+        if (!method.IsExtensionMethod || method.Parameters.Length != 2 || !method.Name.StartsWith(Naming.GeneratedNames.SetterPrefix, System.StringComparison.Ordinal) ||
             !IsExtensionClass(method.ContainingType) || method.Parameters[1].Type is not INamedTypeSymbol dependent)
         {
             return null;
         }
 
         var receiver = method.Parameters[0].Type;
-        return ReverseEnd(dependent, method.Name.Substring(3), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
+        return ReverseEnd(dependent, method.Name.Substring(Naming.GeneratedNames.SetterPrefix.Length), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
     }
 
     /// <summary>The extension getter <c>u.GetProfile()</c> of a principal from elsewhere (below C# 14), as a reverse end.</summary>
@@ -84,14 +84,14 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
     private LinkEnd? ComputeGetter(IMethodSymbol method)
     {
-        if (!method.IsExtensionMethod || method.Parameters.Length != 1 || !method.Name.StartsWith("Get", System.StringComparison.Ordinal) ||
+        if (!method.IsExtensionMethod || method.Parameters.Length != 1 || !method.Name.StartsWith(Naming.GeneratedNames.GetterPrefix, System.StringComparison.Ordinal) ||
             !IsExtensionClass(method.ContainingType) || method.ReturnType is not INamedTypeSymbol dependent)
         {
             return null;
         }
 
         var receiver = method.Parameters[0].Type;
-        return ReverseEnd(dependent, method.Name.Substring(3), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
+        return ReverseEnd(dependent, method.Name.Substring(Naming.GeneratedNames.GetterPrefix.Length), principal => SymbolEqualityComparer.Default.Equals(principal, receiver));
     }
 
     private LinkEnd? ReverseEnd(INamedTypeSymbol dependent, string reverse, System.Func<INamedTypeSymbol, bool> principalMatches)
@@ -111,7 +111,7 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
     /// <summary>A static class the generator wrote for the extension form of a reverse accessor.</summary>
     private static bool IsExtensionClass(INamedTypeSymbol? type) =>
-        type is { IsStatic: true } && type.Name.EndsWith("OneToOneExtensions", System.StringComparison.Ordinal) && LinkParser.IsGeneratedByUs(type);
+        type is { IsStatic: true } && type.Name.EndsWith(Naming.GeneratedNames.ExtensionClassSuffix, System.StringComparison.Ordinal) && LinkParser.IsGeneratedByUs(type);
 
     private LinkInfo Link(INamedTypeSymbol dependent, INamedTypeSymbol principal, LinkAttribute read) =>
         _links.GetOrAdd((dependent, read.Navigation), _ => new LinkInfo(dependent, principal, read.Navigation, read.ReverseFor(dependent), read.Replace));
