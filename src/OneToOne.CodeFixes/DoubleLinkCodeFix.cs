@@ -342,8 +342,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
 
         /// <summary><c>Required = true</c>: unlinking throws, so "unlink first" is not offered.</summary>
         private static bool IsRequired(LinkInfo link, INamedTypeSymbol attributeType) =>
-            DeclarationAnalyzer.OneToOneAttributes(link.Dependent, attributeType)
-                .Select(LinkAttribute.Read)
+            LinkAttribute.DeclaredBy(link.Dependent, attributeType)
                 .Any(read => !read.HasErrors && read.Navigation == link.Navigation && read.Required);
     }
 }
