@@ -219,7 +219,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
             if (root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment ||
                 assignment.Span != span || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ||
                 model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol property ||
-                model.Compilation.GetTypeByMetadataName(LinkParser.AttributeMetadataName) is not { } attributeType)
+                model.Compilation.GetTypeByMetadataName(Generator.Naming.GeneratedNames.AttributeMetadataName) is not { } attributeType)
             {
                 return null;
             }
