@@ -67,7 +67,7 @@ public class SemanticsTests
         Assert.Same(a, e.Principal);
         Assert.Same(d2, e.ExistingDependent);
         Assert.Same(d, e.RejectedDependent);
-        Assert.Equal("Account already has a Profile (Account.Profile); a second Profile cannot be linked through Profile.Account.", e.Message);
+        Assert.Equal($"Account already has a Profile (Account.{Reverse.AsCalled("Profile")}); a second Profile cannot be linked through Profile.Account.", e.Message);
         Assert.IsAssignableFrom<InvalidOperationException>(e);
         // d, a, d2, a0 hold exactly what they held before.
         Assert.Same(a0, d.Account);
@@ -221,7 +221,7 @@ public class SemanticsTests
         var passport = new Passport { Owner = a };
         var e = Assert.Throws<InvalidOperationException>(() => Reverse.SetPassport(a, null));
         Assert.IsNotType<OneToOneViolationException>(e);
-        Assert.Contains("Account.Passport", e.Message);
+        Assert.Contains($"Account.{Reverse.AsCalled("Passport")}", e.Message);
         Assert.Same(a, passport.Owner);
         Assert.Same(passport, Reverse.PassportOf(a));
 

@@ -10,6 +10,9 @@ namespace OneToOne.External.Tests;
 /// </summary>
 internal static class Reverse
 {
+    /// <summary>The reverse accessor as messages name it: the extension property, as the user calls it.</summary>
+    public static string AsCalled(string reverse) => reverse;
+
     public static Profile? ProfileOf(Account a) => a.Profile;
 
     public static void SetProfile(Account a, Profile? p) => a.Profile = p;
@@ -48,8 +51,24 @@ public class ReverseFormTests
         Assert.NotNull(getter);
         Assert.Equal(typeof(Profile), getter.ReturnType);
         Assert.NotNull(extensions.GetMethod("set_Profile", BindingFlags.Public | BindingFlags.Static, [typeof(Account), typeof(Profile)]));
-        Assert.Null(extensions.GetMethod("GetProfile"));
-        Assert.Null(extensions.GetMethod("SetProfile"));
         Assert.NotNull(typeof(LabelBoxOneToOneExtensions).GetMethod("get_Label", BindingFlags.Public | BindingFlags.Static, [typeof(Box<int>)]));
+    }
+
+    [Fact]
+    public void TheMethodsOfTheFormBelowCSharp14Stay_SoRaisingTheLanguageVersionBreaksNoCaller()
+    {
+        var extensions = typeof(ProfileAccountOneToOneExtensions);
+        Assert.NotNull(extensions.GetMethod("GetProfile", BindingFlags.Public | BindingFlags.Static, [typeof(Account)]));
+        Assert.NotNull(extensions.GetMethod("SetProfile", BindingFlags.Public | BindingFlags.Static, [typeof(Account), typeof(Profile)]));
+
+        // Both forms are one link: what one writes, the other reads.
+        var a = new Account();
+        var p = new Profile();
+        a.SetProfile(p);
+        Assert.Same(p, a.Profile);
+        Assert.Same(a, p.Account);
+        a.Profile = null;
+        Assert.Null(a.GetProfile());
+        Assert.Null(p.Account);
     }
 }

@@ -11,6 +11,9 @@ namespace OneToOne.External.Tests;
 /// </summary>
 internal static class Reverse
 {
+    /// <summary>The reverse accessor as messages name it: the getter method, as the user calls it.</summary>
+    public static string AsCalled(string reverse) => "Get" + reverse + "()";
+
     public static Profile? ProfileOf(Account a) => a.GetProfile();
 
     public static void SetProfile(Account a, Profile? p) => a.SetProfile(p);
