@@ -33,6 +33,7 @@ public class IncrementalTests
 
     private static readonly string[] NamedSteps =
     [
+        OneToOneGenerator.Steps.Facts,
         OneToOneGenerator.Steps.Links,
         OneToOneGenerator.Steps.Clashes,
         OneToOneGenerator.Steps.ValidLinks,
@@ -80,6 +81,54 @@ public class IncrementalTests
         Assert.Single(changed);
         Assert.Single(kept);
         Assert.Contains("Reverse = Bio2", changed.Single().Value.ToString()!.Replace("\"", ""));
+    }
+
+    [Fact]
+    public void EditingOneLinkReParsesOnlyThatLink_AsFarAsRoslynAllows()
+    {
+        // Roslyn runs the attribute transform again for the attributed nodes of an edited file; a link in another
+        // file comes out Cached or Unchanged, and so does everything downstream of it.
+        const string Second = """
+            using OneToOne;
+            namespace App;
+            public partial class Owner { }
+            [OneToOne(typeof(Owner))]
+            public partial class Car { }
+            """;
+        var compilation = TestCompiler.Create(Links, Unrelated, Second);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Edit(compilation, 2, Second.Replace("[OneToOne(typeof(Owner))]", "[OneToOne(typeof(Owner), Reverse = \"Vehicle\")]"));
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        var links = result.TrackedSteps[OneToOneGenerator.Steps.Links].SelectMany(s => s.Outputs).ToList();
+        var changed = Assert.Single(links, o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+        Assert.Contains("Vehicle", changed.Value.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, links.Count(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        var valid = result.TrackedSteps[OneToOneGenerator.Steps.ValidLinks].SelectMany(s => s.Outputs).ToList();
+        Assert.Single(valid, o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void CompilationWideFactsAreReadOncePerCompilation_NotPerLink()
+    {
+        // Five links, one facts step: the per-link models carry no compilation-wide fact.
+        var many = Links + string.Concat(Enumerable.Range(1, 3).Select(i => $"\npublic partial class Owner{i} {{ }}\n[OneToOne(typeof(Owner{i}))] public partial class Item{i} {{ }}"));
+        var compilation = TestCompiler.Create(many, Unrelated);
+        var driver = TestCompiler.Driver(trackSteps: true).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(5, result.TrackedSteps[OneToOneGenerator.Steps.Links].SelectMany(s => s.Outputs).Count());
+        Assert.Single(result.TrackedSteps[OneToOneGenerator.Steps.Facts]);
+        var facts = typeof(OneToOne.Generator.Model.CompilationFacts).GetProperties().Select(p => p.Name).ToHashSet();
+        Assert.DoesNotContain(typeof(OneToOne.Generator.Model.LinkModel).GetProperties(), p => facts.Contains(p.Name));
+
+        // An edit to a link leaves the facts Unchanged, so nothing downstream of them runs again for it.
+        var edited = Edit(compilation, 0, many.Replace("Reverse = \"Charter\"", "Reverse = \"Charter2\""));
+        result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var step = Assert.Single(result.TrackedSteps[OneToOneGenerator.Steps.Facts]);
+        Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
     }
 
     [Fact]

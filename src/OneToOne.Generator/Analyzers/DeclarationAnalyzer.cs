@@ -47,9 +47,9 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         {
             // Resolved once per compilation; nothing to do when the runtime library is not referenced.
             var attributeType = start.Compilation.GetTypeByMetadataName(GeneratedNames.AttributeMetadataName);
-            if (attributeType is null)
+            if (attributeType is null || !LinkSyntax.AnyDeclaredIn(start.Compilation, start.CancellationToken))
             {
-                return;
+                return; // no link declared here: nothing to register, nothing runs per type or attribute
             }
 
             var index = new LinkIndex(start.Compilation, attributeType);

@@ -29,9 +29,10 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var attributeType = start.Compilation.GetTypeByMetadataName(Naming.GeneratedNames.AttributeMetadataName);
-            if (attributeType is null)
+            if (attributeType is null ||
+                !LinkSyntax.AnyDeclaredIn(start.Compilation, start.CancellationToken) && !LinkSyntax.AnyInReferences(start.Compilation))
             {
-                return; // the runtime library is not referenced: there is no link to find
+                return; // no link declared here or in a referenced assembly: there is no link to find
             }
 
             var resolver = new LinkResolver(attributeType);

@@ -38,6 +38,52 @@ internal static class LinkSyntax
         Trees.GetValue(tree, t => Scan(t, cancellationToken));
 
     /// <summary>
+    /// Whether any file of <paramref name="compilation"/> may declare a link. Syntax only, and each file is read once
+    /// (then kept with its tree), so after an edit this costs a lookup per file and a scan of the edited one.
+    /// </summary>
+    public static bool AnyDeclaredIn(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (Read(tree, cancellationToken).Candidates.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a referenced assembly other than the runtime library itself was built against the runtime library,
+    /// so it may declare links that code of this compilation uses (a layered solution's entities library).
+    /// </summary>
+    public static bool AnyInReferences(Compilation compilation)
+    {
+        var runtime = compilation.GetTypeByMetadataName(GeneratedNames.AttributeMetadataName)?.ContainingAssembly;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(assembly, runtime))
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (runtime is not null && referenced.Name == runtime.Identity.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="attribute"/> may be <c>[OneToOne]</c> by its name (<c>OneToOne</c>,
     /// <c>OneToOneAttribute</c>, qualified or not), or names a type through a using alias (binding decides then).
     /// </summary>
