@@ -82,17 +82,16 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
             }
         });
 
-        // With EF Core referenced: one ApplyOneToOneLinks for every valid link of the compilation.
-        var efCoreLinks = valid
-            .Where(static link => link.EfCore)
-            .Collect()
-            .Select(static (all, _) => new EquatableArray<LinkModel>(all))
+        // With EF Core referenced: ApplyOneToOneLinks and UseOneToOne, one fixed file that finds the links at run time
+        // (also those of referenced assemblies), so no link, valid or not, decides whether it exists.
+        var efCore = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(EfCoreEmitter.ModelBuilderMetadataName) is not null)
             .WithTrackingName(Steps.EfCoreLinks);
-        context.RegisterSourceOutput(efCoreLinks, static (spc, all) =>
+        context.RegisterSourceOutput(efCore, static (spc, referencesEfCore) =>
         {
-            if (all.Count > 0)
+            if (referencesEfCore)
             {
-                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Emit(all));
+                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Source);
             }
         });
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneToOne;
 using OneToOne.EfCore.Tests.Models;
 
 namespace OneToOne.EfCore.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public abstract class TestDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<LinksContext>();
         Configure(options);
+        options.UseOneToOne();
         return new LinksContext(options.Options);
     }
 
@@ -29,6 +31,7 @@ public abstract class TestDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<TContext>();
         Configure(options);
+        options.UseOneToOne();
         return create(options.Options);
     }
 
