@@ -139,7 +139,11 @@ namespace {{ns}}
             var dependent = modelBuilder.Entity(link.Dependent);
             var declared = OneToOneLink.DeclaredProperty(link.Dependent, link.ForeignKey, link.Navigation);
             var keyName = declared?.Name ?? link.ForeignKey;
-            var existed = dependent.Metadata.FindProperty(keyName) != null;
+            // A shadow key that EF's conventions made for the navigations they found counts as made here.
+            var existing = dependent.Metadata.FindProperty(keyName);
+            var existed = existing != null &&
+                (!existing.IsShadowProperty() ||
+                 ((global::Microsoft.EntityFrameworkCore.Metadata.IConventionProperty)existing).GetConfigurationSource() != global::Microsoft.EntityFrameworkCore.Metadata.ConfigurationSource.Convention);
             var relationship = dependent
                 .HasOne(link.Principal, link.Navigation)
                 .WithOne(link.External ? null : link.Reverse)
@@ -675,7 +679,7 @@ namespace {{ns}}
 
         /// <summary>
         /// One per context. Before each SaveChanges: refuses a Restrict delete, and makes sure the context's
-        /// StateChanged clears the links of every object that leaves it deleted (or added and then removed).
+        /// StateChanged clears the links of every object that leaves the context from then on.
         /// </summary>
         private sealed class SaveChangesHooks : global::Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
         {
@@ -723,10 +727,11 @@ namespace {{ns}}
 
             private static void OnStateChanged(object? sender, global::Microsoft.EntityFrameworkCore.ChangeTracking.EntityStateChangedEventArgs e)
             {
-                // EF has already unlinked the tracked partners that stay (their navigation no longer names the object);
-                // the object itself, and a partner that left with it, still point at each other.
-                if (e.NewState != global::Microsoft.EntityFrameworkCore.EntityState.Detached ||
-                    (e.OldState != global::Microsoft.EntityFrameworkCore.EntityState.Deleted && e.OldState != global::Microsoft.EntityFrameworkCore.EntityState.Added))
+                // An object leaves the context (deleted and saved, added and removed, or detached): it and its partners
+                // no longer point at each other. After a delete EF has already unlinked the tracked partners that stay;
+                // the object itself, a partner that left with it, and (detaching) both sides are left to clear.
+                // ChangeTracker.Clear() raises no event: the graph it lets go of keeps its links.
+                if (e.NewState != global::Microsoft.EntityFrameworkCore.EntityState.Detached)
                 {
                     return;
                 }

@@ -41,6 +41,12 @@ public abstract class TestDatabase : IDisposable
     /// <summary>Whether the database accepts NULL in the column; <see langword="null"/> when there is no such column.</summary>
     public abstract bool? ColumnIsNullable(string table, string column);
 
+    /// <summary>The names of the columns of <paramref name="table"/>, as the database reports them.</summary>
+    public abstract IReadOnlyList<string> ColumnNames(string table);
+
+    /// <summary>Whether the database generates the values of the integer column (identity, auto-increment, a sequence).</summary>
+    public abstract bool ColumnIsGenerated(string table, string column);
+
     /// <summary>Asserts that the database refused a write because of a unique constraint (not EF on its own).</summary>
     public abstract void AssertUniqueViolation(DbUpdateException exception);
 
