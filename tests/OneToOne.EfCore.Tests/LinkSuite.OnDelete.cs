@@ -238,7 +238,7 @@ public abstract partial class LinkSuite
     }
 
     [DatabaseFact]
-    public void Detaching_an_unchanged_Profile_unlinks_it_from_its_tracked_User_and_the_row_stays()
+    public void Detaching_an_unchanged_Profile_by_hand_keeps_the_link_as_EF_does_and_changes_no_data()
     {
         SeedAdaWithProfile();
 
@@ -247,16 +247,38 @@ public abstract partial class LinkSuite
             var u = context.Users.Include(x => x.Profile).Single();
             var p = u.Profile!;
             SaveAndCheck(context);
-            context.Entry(p).State = EntityState.Detached;   // out of the unit of work: no longer u's in memory
-            Assert.Null(p.User);
-            Assert.Null(u.Profile);
-            SaveAndCheck(context);
+            context.Entry(p).State = EntityState.Detached;   // not deleted: the link still holds, in the database too
+            Assert.Same(u, p.User);
+            Assert.Same(p, u.Profile);
+            Assert.Equal(0, context.SaveChanges());          // nothing to write: no key was nulled behind EF's back
             Assert.Equal(EntityState.Unchanged, context.Entry(u).State);
         }
 
         using (var context = Database.CreateContext())
         {
             Assert.Equal("Hello", context.Users.Include(x => x.Profile).Single().Profile?.Bio);
+        }
+    }
+
+    [DatabaseFact]
+    public void Detaching_an_unchanged_User_by_hand_leaves_its_tracked_SetNull_settings_key_alone()
+    {
+        SaveNew(NewSettings(new User { Name = "ada" }));
+
+        using (var context = Database.CreateContext())
+        {
+            var u = context.Users.Include(x => x.Settings).Single();
+            var settings = u.Settings!;
+            SaveAndCheck(context);
+            context.Entry(u).State = EntityState.Detached;
+            Assert.Same(u, settings.Owner);
+            Assert.Same(settings, u.Settings);
+            Assert.Equal(0, context.SaveChanges());
+        }
+
+        using (var context = Database.CreateContext())
+        {
+            Assert.Equal("ada", context.Settings.Include(x => x.Owner).Single().Owner?.Name);
         }
     }
 

@@ -679,7 +679,7 @@ namespace {{ns}}
 
         /// <summary>
         /// One per context. Before each SaveChanges: refuses a Restrict delete, and makes sure the context's
-        /// StateChanged clears the links of every object that leaves the context from then on.
+        /// StateChanged clears the links of every deleted object that leaves the context from then on.
         /// </summary>
         private sealed class SaveChangesHooks : global::Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
         {
@@ -727,11 +727,13 @@ namespace {{ns}}
 
             private static void OnStateChanged(object? sender, global::Microsoft.EntityFrameworkCore.ChangeTracking.EntityStateChangedEventArgs e)
             {
-                // An object leaves the context (deleted and saved, added and removed, or detached): it and its partners
-                // no longer point at each other. After a delete EF has already unlinked the tracked partners that stay;
-                // the object itself, a partner that left with it, and (detaching) both sides are left to clear.
-                // ChangeTracker.Clear() raises no event: the graph it lets go of keeps its links.
-                if (e.NewState != global::Microsoft.EntityFrameworkCore.EntityState.Detached)
+                // A deleted object leaves the context (deleted and saved, or added and then removed, or its delete
+                // abandoned): it and its partners no longer point at each other. EF has already unlinked the tracked
+                // partners that stay, with its own bookkeeping; the object itself, and a partner that left with it, are
+                // left to clear. An unchanged object detached by hand keeps its links, as EF leaves them: clearing a
+                // tracked partner's navigation behind EF would make the next SaveChanges write a null key.
+                if (e.NewState != global::Microsoft.EntityFrameworkCore.EntityState.Detached ||
+                    (e.OldState != global::Microsoft.EntityFrameworkCore.EntityState.Deleted && e.OldState != global::Microsoft.EntityFrameworkCore.EntityState.Added))
                 {
                     return;
                 }
