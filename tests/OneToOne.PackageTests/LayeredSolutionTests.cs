@@ -226,4 +226,61 @@ public sealed class LayeredSolutionTests(PackageFixture fixture)
         Assert.Empty(Directory.GetFiles(Path.Combine(entities, "bin"), "Microsoft.EntityFrameworkCore*.dll", SearchOption.AllDirectories));
         Assert.Single(Directory.GetFiles(Path.Combine(data, "obj"), "OneToOne.EntityFrameworkCore.g.cs", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void An_invalid_link_reports_its_own_error_and_never_takes_ApplyOneToOneLinks_away()
+    {
+        fixture.RequirePackage();
+        var project = fixture.CreateFolder("layered-invalid");
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="OneToOneUnderTest" value="{SecurityElement.Escape(fixture.PackageFolder)}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "Data.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{PackageFixture.PackageId}" Version="{fixture.Version}" />
+                <PackageReference Include="Microsoft.EntityFrameworkCore.Sqlite" Version="{EfCoreVersion}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Model.cs"), """
+            using Microsoft.EntityFrameworkCore;
+            using OneToOne;
+
+            namespace Data;
+
+            public partial class User { public int Id { get; set; } }
+
+            [OneToOne(typeof(User))]
+            public partial class Profile { public int Id { get; set; } }
+
+            public class Team { public int Id { get; set; } }   // not partial: the link below is invalid
+
+            [OneToOne(typeof(Team))]
+            public partial class Charter { public int Id { get; set; } }
+
+            public class AppDb : DbContext
+            {
+                protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseOneToOne();
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyOneToOneLinks();
+            }
+            """);
+
+        var build = DotNetCli.Run(project, "build");
+
+        Assert.False(build.Succeeded, "The build should have failed with OTO003:" + Environment.NewLine + build.Describe());
+        Assert.Matches(@"Model\.cs\(\d+,\d+\): error OTO003", build.Output);
+        Assert.DoesNotContain("CS1061", build.Output, StringComparison.Ordinal);   // ApplyOneToOneLinks and UseOneToOne exist
+        Assert.DoesNotContain("error NU", build.Output, StringComparison.Ordinal);
+    }
 }
