@@ -383,6 +383,33 @@ public abstract partial class LinkSuite
         }
     }
 
+    [DatabaseFact]
+    public async Task SaveChangesAsync_unlinks_deleted_objects_and_refuses_Restrict_alike()
+    {
+        SeedAdaWithProfile();
+        SaveNew(NewBadge(new User { Name = "alan" }));
+
+        await using (var context = Database.CreateContext())
+        {
+            var users = await context.Users.Include(x => x.Profile).Include(x => x.Badge).ToDictionaryAsync(x => x.Name);
+            var p = users["ada"].Profile!;
+            context.Users.Remove(users["ada"]);
+            await context.SaveChangesAsync();
+            Assert.Null(users["ada"].Profile);
+            Assert.Null(p.User);
+            Consistency.AssertConsistent(context);
+
+            var badge = users["alan"].Badge!;
+            context.Users.Remove(users["alan"]);
+            var refused = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+            Assert.Contains("OnDelete = Restrict", refused.Message, StringComparison.Ordinal);
+            Assert.Same(badge, users["alan"].Badge);
+            Assert.Same(users["alan"], badge.Holder);
+        }
+
+        AssertBadgeStillHeld("alan");
+    }
+
     private static AccountSettings NewSettings(User owner) => new() { Owner = owner, Theme = "dark" };
 
     private static Badge NewBadge(User holder) => new() { Holder = holder, Title = "first" };
@@ -391,11 +418,11 @@ public abstract partial class LinkSuite
 
     private static void Unlink(Profile profile) => profile.User = null;
 
-    private void AssertBadgeStillHeld()
+    private void AssertBadgeStillHeld(string holder = "ada")
     {
         using var context = Database.CreateContext();
         var badge = context.Badges.Include(x => x.Holder).Single();
-        Assert.Equal("ada", badge.Holder?.Name);
+        Assert.Equal(holder, badge.Holder?.Name);
         Assert.Same(badge, badge.Holder?.Badge);
     }
 }
