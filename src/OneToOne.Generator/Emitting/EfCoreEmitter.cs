@@ -408,9 +408,17 @@ namespace {{ns}}
             private global::System.Action<object> Detacher(bool dependentSide)
             {
                 var name = dependentSide ? "DetachDependent" : "DetachPrincipal";
-                var method = typeof(global::OneToOne.Infrastructure.OneToOneLinks).GetMethod(name, global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static)
-                    // A runtime library older than this generator: the same semantics over the link's storage accessor.
-                    ?? typeof(OneToOneLink).GetMethod(dependentSide ? nameof(FallbackDetachDependent) : nameof(FallbackDetachPrincipal), global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static)!;
+                global::System.Reflection.MethodInfo? method = null;
+                foreach (var candidate in typeof(global::OneToOne.Infrastructure.OneToOneLinks).GetMethods(global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static))
+                {
+                    if (candidate.Name == name && candidate.IsGenericMethodDefinition && candidate.GetGenericArguments().Length == 3 && candidate.GetParameters().Length == 1)
+                    {
+                        method = candidate;
+                    }
+                }
+
+                // A runtime library older than this generator: the same semantics over the link's storage accessor.
+                method ??= typeof(OneToOneLink).GetMethod(dependentSide ? nameof(FallbackDetachDependent) : nameof(FallbackDetachPrincipal), global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static)!;
                 var side = dependentSide ? Dependent : Principal;
                 var typed = method.MakeGenericMethod(Dependent, Principal, Accessor!).CreateDelegate(typeof(global::System.Action<>).MakeGenericType(side));
                 var adapt = typeof(OneToOneLink).GetMethod(nameof(Adapt), global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static)!.MakeGenericMethod(side);
