@@ -16,7 +16,8 @@ public partial class User
 /// <summary>
 /// Step 1: the dependent. Django: <c>user = models.OneToOneField(User, on_delete=models.CASCADE)</c>.
 /// The generator adds <c>Profile.User</c>, <c>User.Profile</c> and, because this project references EF Core,
-/// <c>modelBuilder.ApplyOneToOneLinks()</c>: the key column <c>Profiles.UserId</c> with a unique index.
+/// <c>modelBuilder.ApplyOneToOneLinks()</c> (the key column <c>Profiles.UserId</c> with a unique index) and
+/// <c>optionsBuilder.UseOneToOne()</c> (both sides stay true through deletes).
 /// </summary>
 [OneToOne(typeof(User))]
 public partial class Profile
@@ -36,7 +37,7 @@ public class SampleContext(string databasePath) : DbContext
 
     // No connection pooling: once the sample is done, nothing keeps the database file open, so it can be removed.
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>
-        options.UseSqlite($"Data Source={databasePath};Pooling=False");
+        options.UseSqlite($"Data Source={databasePath};Pooling=False").UseOneToOne();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyOneToOneLinks();
 }

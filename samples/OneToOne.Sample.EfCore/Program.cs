@@ -24,7 +24,7 @@ static void Walkthrough(string path)
         var index = db.Database.SqlQueryRaw<string>(
             "SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Profiles'").Single();
         Step(1, "define Profile with a one-to-one link to User, map it and create the database",
-            "[OneToOne(typeof(User))] partial class Profile   +   modelBuilder.ApplyOneToOneLinks();   (Models.cs)",
+            "[OneToOne(typeof(User))] partial class Profile   +   modelBuilder.ApplyOneToOneLinks()   +   options.UseOneToOne()   (Models.cs)",
             $"{path}\n          with {index}");
     }
 
@@ -63,6 +63,17 @@ static void Walkthrough(string path)
         "var u = db.Users.Find(id);   // loaded without its Profile\n" +
         "          db.Profiles.Add(new Profile { User = u, Bio = \"Second\" }); db.SaveChanges();",
         SaveSecondProfile(path, userId));
+
+    using (var db = new SampleContext(path))
+    {
+        var u = db.Users.Include(x => x.Profile).Single();
+        var p = u.Profile!;
+        db.Users.Remove(u);                                 // OnDelete = Cascade (the default): p goes with u
+        db.SaveChanges();
+        Step(7, "delete u: its Profile goes with it, and neither object still names the other",
+            "db.Users.Remove(u); db.SaveChanges();",
+            $"u.Profile = {u.Profile?.ToString() ?? "null"}, p.User = {p.User?.ToString() ?? "null"}; Profiles in the database: {db.Profiles.Count()}");
+    }
 }
 
 // Another request: it loads u without u's Profile, so in memory u has none and the link is accepted. The database

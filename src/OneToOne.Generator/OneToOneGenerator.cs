@@ -93,16 +93,16 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
             }
         });
 
-        // With EF Core referenced: ApplyOneToOneLinks for every valid link of the compilation.
-        var efCoreLinks = valid
-            .Collect()
-            .Select(static (all, _) => new EquatableArray<LinkModel>(all))
+        // With EF Core referenced: ApplyOneToOneLinks and UseOneToOne, one fixed file that finds the links at run time
+        // (also those of referenced assemblies), so no link, valid or not, decides whether it exists.
+        var efCore = facts
+            .Select(static (facts, _) => facts.EfCore)
             .WithTrackingName(Steps.EfCoreLinks);
-        context.RegisterSourceOutput(efCoreLinks.Combine(facts), static (spc, pair) =>
+        context.RegisterSourceOutput(efCore, static (spc, referencesEfCore) =>
         {
-            if (pair.Right.EfCore && pair.Left.Count > 0)
+            if (referencesEfCore)
             {
-                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Emit(pair.Left));
+                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Source);
             }
         });
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneToOne;
 using OneToOne.EfCore.Tests.Models;
 
 namespace OneToOne.EfCore.Tests;
@@ -18,11 +19,13 @@ public sealed class UnmappedPrincipalTests
         Assert.Null(model.FindEntityType(typeof(Window)));
         Assert.Null(model.FindEntityType(typeof(WindowModel)));
 
-        // The dependent stays an entity, without the relationship.
+        // The dependent stays an entity, without the relationship, and without the key ApplyOneToOneLinks made for it.
         var manual = model.FindEntityType(typeof(GadgetManual));
         Assert.NotNull(manual);
         Assert.Empty(manual.GetForeignKeys());
         Assert.Null(manual.FindNavigation(nameof(GadgetManual.Gadget)));
+        Assert.Null(manual.FindProperty("GadgetId"));
+        Assert.Empty(manual.GetIndexes());
     }
 
     [Fact]
@@ -57,15 +60,33 @@ public sealed class UnmappedPrincipalTests
     {
         var messages = new List<string>();
         var builder = new ModelBuilder();
+        builder.Entity<GadgetManual>();
         builder.Ignore<Gadget>();
         builder.ApplyOneToOneLinks(messages.Add);
-        var message = Assert.Single(messages, m => m.Contains("Gadget", StringComparison.Ordinal));
+        var message = Assert.Single(messages);
         Assert.Contains("GadgetManual.Gadget", message, StringComparison.Ordinal);
-        Assert.Contains("ModelBuilder.Ignore", message, StringComparison.Ordinal);
+        Assert.Contains("ignores Gadget (ModelBuilder.Ignore)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_links_of_the_models_entity_types_are_mapped()
+    {
+        // Window and WindowModel are linked, but nothing in the model reaches them: no entity type, no mapping, and
+        // no need to ignore them.
+        using var context = new PlainOptionsContext(Options<PlainOptionsContext>());
+        Assert.Null(context.Model.FindEntityType(typeof(Window)));
+        Assert.Null(context.Model.FindEntityType(typeof(WindowModel)));
+        Assert.NotNull(context.Model.FindEntityType(typeof(User)));   // reached from Profile.User
+        Assert.NotNull(context.Model.FindEntityType(typeof(Person))); // reached from User.AuthoredDraft, Draft.Reviewer
+        Assert.NotNull(context.Model.FindEntityType(typeof(Person))!.FindNavigation(nameof(Person.Mentor)));
+        foreach (var unreached in new[] { typeof(Team), typeof(Charter), typeof(Gadget), typeof(GadgetManual), typeof(Instructor), typeof(OfficeAssignment) })
+        {
+            Assert.Null(context.Model.FindEntityType(unreached));
+        }
     }
 
     /// <summary>SQLite options on a file that is never opened: only the model is built.</summary>
     private static DbContextOptions<T> Options<T>()
         where T : DbContext =>
-        new DbContextOptionsBuilder<T>().UseSqlite("Data Source=never-opened.db").Options;
+        new DbContextOptionsBuilder<T>().UseSqlite("Data Source=never-opened.db").UseOneToOne().Options;
 }

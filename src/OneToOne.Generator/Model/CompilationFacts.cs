@@ -39,7 +39,7 @@ internal sealed record CompilationFacts
         NewtonsoftJson = Has(compilation, "Newtonsoft.Json.JsonIgnoreAttribute"),
         DataContracts = Has(compilation, "System.Runtime.Serialization.IgnoreDataMemberAttribute"),
         XmlSerializer = Has(compilation, "System.Xml.Serialization.XmlIgnoreAttribute"),
-        EfCore = Has(compilation, "Microsoft.EntityFrameworkCore.ModelBuilder"),
+        EfCore = Has(compilation, Emitting.EfCoreEmitter.ModelBuilderMetadataName),
         UnsafeAccessor = Has(compilation, "System.Runtime.CompilerServices.UnsafeAccessorAttribute"),
     };
 

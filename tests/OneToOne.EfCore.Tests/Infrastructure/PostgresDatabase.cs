@@ -65,6 +65,20 @@ public sealed class PostgresDatabase : TestDatabase
         return rows.Count == 0 ? null : (string)rows[0]! == "YES";
     }
 
+    public override IReadOnlyList<string> ColumnNames(string table) =>
+        Query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table", ("table", table))
+            .Select(row => (string)row!)
+            .ToList();
+
+    public override bool ColumnIsGenerated(string table, string column)
+    {
+        var identity = (string)Query(
+            "SELECT is_identity || '|' || coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table AND column_name = @column",
+            ("table", table),
+            ("column", column)).Single()!;
+        return identity.StartsWith("YES|", StringComparison.Ordinal) || identity.Contains("nextval(", StringComparison.Ordinal);
+    }
+
     public override void AssertUniqueViolation(DbUpdateException exception)
     {
         var postgres = Assert.IsType<PostgresException>(exception.InnerException);

@@ -37,6 +37,18 @@ public sealed class SqliteDatabase : TestDatabase
         return rows.Count == 0 ? null : Convert.ToInt64(rows[0], System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
 
+    public override IReadOnlyList<string> ColumnNames(string table) =>
+        Query("SELECT name FROM pragma_table_info($table)", ("$table", table)).Select(row => (string)row!).ToList();
+
+    // An INTEGER PRIMARY KEY column is the rowid, which SQLite fills in when it is not given: EF declares such a key
+    // AUTOINCREMENT when it wants the database to generate it, and leaves AUTOINCREMENT out otherwise.
+    public override bool ColumnIsGenerated(string table, string column)
+    {
+        var sql = (string)Query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $table", ("$table", table)).Single()!;
+        return sql.Contains($"\"{column}\" INTEGER NOT NULL CONSTRAINT", StringComparison.Ordinal) &&
+               sql.Contains("AUTOINCREMENT", StringComparison.Ordinal);
+    }
+
     public override void AssertUniqueViolation(DbUpdateException exception)
     {
         var sqlite = Assert.IsType<SqliteException>(exception.InnerException);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneToOne;
 using OneToOne.EfCore.Tests.Models;
 
 namespace OneToOne.EfCore.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public abstract class TestDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<LinksContext>();
         Configure(options);
+        options.UseOneToOne();
         return new LinksContext(options.Options);
     }
 
@@ -29,6 +31,7 @@ public abstract class TestDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<TContext>();
         Configure(options);
+        options.UseOneToOne();
         return create(options.Options);
     }
 
@@ -37,6 +40,12 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>Whether the database accepts NULL in the column; <see langword="null"/> when there is no such column.</summary>
     public abstract bool? ColumnIsNullable(string table, string column);
+
+    /// <summary>The names of the columns of <paramref name="table"/>, as the database reports them.</summary>
+    public abstract IReadOnlyList<string> ColumnNames(string table);
+
+    /// <summary>Whether the database generates the values of the integer column (identity, auto-increment, a sequence).</summary>
+    public abstract bool ColumnIsGenerated(string table, string column);
 
     /// <summary>Asserts that the database refused a write because of a unique constraint (not EF on its own).</summary>
     public abstract void AssertUniqueViolation(DbUpdateException exception);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OneToOne;
 
 namespace OneToOne.EfCore.Tests.Models;
@@ -131,4 +132,52 @@ public partial class Window
 public partial class WindowModel
 {
     public string Caption { get; set; } = "";
+}
+
+/// <summary>ContosoUniversity's <c>Instructor</c> (its key is <c>ID</c>), with its hand-written navigation removed.</summary>
+public partial class Instructor
+{
+    public int ID { get; set; }
+
+    public string LastName { get; set; } = "";
+
+    public override string ToString() => $"Instructor({ID}, {LastName})";
+}
+
+/// <summary>
+/// ContosoUniversity's <c>OfficeAssignment</c>, migrated: its declared key <c>InstructorID</c> is also the link's foreign
+/// key (the default <c>InstructorId</c>, matched ignoring case), so the two share one column (a shared primary key).
+/// </summary>
+[OneToOne(typeof(Instructor), Required = true)]
+public partial class OfficeAssignment
+{
+    [Key]
+    public int InstructorID { get; set; }
+
+    public string Location { get; set; } = "";
+
+    public override string ToString() => $"OfficeAssignment({InstructorID}, {Location})";
+}
+
+/// <summary><c>ForeignKey</c> names the key: a shadow property <c>ReaderNumber</c> instead of <c>ReaderId</c>.</summary>
+[OneToOne(typeof(User), Navigation = "Reader", Reverse = "LibraryCard", ForeignKey = "ReaderNumber")]
+public partial class LibraryCard
+{
+    public int Id { get; set; }
+
+    public string Shelf { get; set; } = "";
+}
+
+/// <summary>
+/// A dependent with a property of its own, <c>SponsorKey</c>: <see cref="LinksContext"/> maps the link with the default
+/// shadow key <c>SponsorId</c>, <see cref="RemappedKeyContext"/> maps the key to <c>SponsorKey</c> after the call.
+/// </summary>
+[OneToOne(typeof(User), Navigation = "Sponsor", Reverse = "Sponsorship")]
+public partial class Sponsorship
+{
+    public int Id { get; set; }
+
+    public int? SponsorKey { get; set; }
+
+    public string Note { get; set; } = "";
 }

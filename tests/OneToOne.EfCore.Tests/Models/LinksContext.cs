@@ -3,7 +3,10 @@ using OneToOne;
 
 namespace OneToOne.EfCore.Tests.Models;
 
-/// <summary>Every entity of this assembly, mapped by the generated <c>ApplyOneToOneLinks</c> alone.</summary>
+/// <summary>
+/// Every entity of this assembly, mapped by the generated <c>ApplyOneToOneLinks</c> alone. The options come from the
+/// test (<see cref="Infrastructure.TestDatabase.CreateContext()"/>), with <c>UseOneToOne()</c>, as <c>AddDbContext</c> gives them.
+/// </summary>
 public class LinksContext(DbContextOptions<LinksContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();
@@ -32,11 +35,20 @@ public class LinksContext(DbContextOptions<LinksContext> options) : DbContext(op
 
     public DbSet<GadgetManual> GadgetManuals => Set<GadgetManual>();
 
+    public DbSet<Instructor> Instructors => Set<Instructor>();
+
+    public DbSet<OfficeAssignment> OfficeAssignments => Set<OfficeAssignment>();
+
+    public DbSet<LibraryCard> LibraryCards => Set<LibraryCard>();
+
+    public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyOneToOneLinks();
 
-        // Configuration after ApplyOneToOneLinks wins: the in-memory link Window/WindowModel is not mapped.
+        // Window and WindowModel are no entity types here (nothing reaches them), so their in-memory link is not
+        // mapped; ignoring them changes nothing and keeps it so if a DbSet ever reaches them.
         modelBuilder.Ignore<WindowModel>();
         modelBuilder.Ignore<Window>();
     }
