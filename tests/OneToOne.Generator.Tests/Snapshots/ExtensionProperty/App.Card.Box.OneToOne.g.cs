@@ -8,7 +8,7 @@ namespace App
     partial class Card
     {
         /// <summary>Storage of <see cref="Box"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::App.Box<int>? __oneToOne_Box;
@@ -24,7 +24,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The Box already has another Card.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::App.Box<int>? Box
         {
             get => this.__oneToOne_Box;
@@ -32,7 +32,7 @@ namespace App
         }
 
         /// <summary>Gives the link protocol access to the storage of <see cref="Box"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal readonly struct __OneToOneLink_Box : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Card, global::App.Box<int>>
         {
@@ -68,7 +68,7 @@ namespace App
     /// The reverse accessor of <see cref="global::App.Card.Box"/> on <c>App.Box&lt;int&gt;</c>, a type this
     /// compilation cannot change. Its storage is weak: it never keeps a principal alive.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     public static class CardBoxOneToOneExtensions
     {
         extension(global::App.Box<int> principal)
@@ -84,7 +84,7 @@ namespace App
             /// Assignments are atomic; reading is a lock-free lookup in weak storage that never keeps a Box alive.
             /// </remarks>
             /// <exception cref="global::OneToOne.OneToOneViolationException">This Box already has another Card.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.Text.Json.Serialization.JsonIgnore]
             public global::App.Card? Card
             {

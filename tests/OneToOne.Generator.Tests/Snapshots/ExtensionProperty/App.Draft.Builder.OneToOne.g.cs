@@ -8,7 +8,7 @@ namespace App
     partial class Draft
     {
         /// <summary>Storage of <see cref="Builder"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::System.Text.StringBuilder? __oneToOne_Builder;
@@ -24,7 +24,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The StringBuilder already has another Draft.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::System.Text.StringBuilder? Builder
         {
             get => this.__oneToOne_Builder;
@@ -32,7 +32,7 @@ namespace App
         }
 
         /// <summary>Gives the link protocol access to the storage of <see cref="Builder"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal readonly struct __OneToOneLink_Builder : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Draft, global::System.Text.StringBuilder>
         {
@@ -68,7 +68,7 @@ namespace App
     /// The reverse accessor of <see cref="global::App.Draft.Builder"/> on <see cref="global::System.Text.StringBuilder"/>, a type this
     /// compilation cannot change. Its storage is weak: it never keeps a principal alive.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     internal static class DraftBuilderOneToOneExtensions
     {
         extension(global::System.Text.StringBuilder principal)
@@ -84,7 +84,7 @@ namespace App
             /// Assignments are atomic; reading is a lock-free lookup in weak storage that never keeps a StringBuilder alive.
             /// </remarks>
             /// <exception cref="global::OneToOne.OneToOneViolationException">This StringBuilder already has another Draft.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.Text.Json.Serialization.JsonIgnore]
             public global::App.Draft? Draft
             {

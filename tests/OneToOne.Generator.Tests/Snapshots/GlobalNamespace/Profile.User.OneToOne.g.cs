@@ -6,7 +6,7 @@
 partial class Profile
 {
     /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     private global::User? __oneToOne_User;
@@ -22,7 +22,7 @@ partial class Profile
     /// Assignments are atomic; reading is a plain field read.
     /// </remarks>
     /// <exception cref="global::OneToOne.OneToOneViolationException">The User already has another Profile.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     public global::User? User
     {
         get => this.__oneToOne_User;
@@ -30,7 +30,7 @@ partial class Profile
     }
 
     /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::Profile, global::User>
     {
@@ -59,7 +59,7 @@ partial class Profile
 partial class User
 {
     /// <summary>Storage of <see cref="Profile"/>, written only by the link protocol.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
     internal global::Profile? __oneToOne_Profile;
@@ -75,7 +75,7 @@ partial class User
     /// Assignments are atomic; reading is a plain field read.
     /// </remarks>
     /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.Text.Json.Serialization.JsonIgnore]
     public global::Profile? Profile
     {

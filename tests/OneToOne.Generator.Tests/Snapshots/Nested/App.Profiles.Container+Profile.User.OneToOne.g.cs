@@ -10,7 +10,7 @@ namespace App.Profiles
         partial class Profile
         {
             /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
             private global::App.Accounts.Outer.Holder.User? __oneToOne_User;
@@ -26,7 +26,7 @@ namespace App.Profiles
             /// Assignments are atomic; reading is a plain field read.
             /// </remarks>
             /// <exception cref="global::OneToOne.OneToOneViolationException">The User already has another Profile.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             public global::App.Accounts.Outer.Holder.User? User
             {
                 get => this.__oneToOne_User;
@@ -34,7 +34,7 @@ namespace App.Profiles
             }
 
             /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User>
             {
@@ -71,7 +71,7 @@ namespace App.Accounts
             partial class User
             {
                 /// <summary>Storage of <see cref="Profile"/>, written only by the link protocol.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+                [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
                 internal global::App.Profiles.Container.Profile? __oneToOne_Profile;
@@ -87,7 +87,7 @@ namespace App.Accounts
                 /// Assignments are atomic; reading is a plain field read.
                 /// </remarks>
                 /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
-                [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+                [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
                 [global::System.Text.Json.Serialization.JsonIgnore]
                 public global::App.Profiles.Container.Profile? Profile
                 {

@@ -8,7 +8,7 @@ namespace App
     partial class Session
     {
         /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::App.User? __oneToOne_User;
@@ -23,7 +23,7 @@ namespace App
         /// A Session that the User already had is unlinked first (OnConflict = Replace).
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::App.User? User
         {
             get => this.__oneToOne_User;
@@ -31,7 +31,7 @@ namespace App
         }
 
         /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Session, global::App.User>
         {
@@ -63,7 +63,7 @@ namespace App
     partial class User
     {
         /// <summary>Storage of <see cref="CurrentSession"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         internal global::App.Session? __oneToOne_CurrentSession;
@@ -78,7 +78,7 @@ namespace App
         /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnore]
         public global::App.Session? CurrentSession
         {

@@ -8,7 +8,7 @@ namespace App
     partial class Profile
     {
         /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         private global::App.User? __oneToOne_User;
@@ -25,7 +25,7 @@ namespace App
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The User already has another Profile.</exception>
         /// <exception cref="global::System.ArgumentNullException">The value is <see langword="null"/>.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public required global::App.User User
         {
             get => this.__oneToOne_User!;
@@ -33,7 +33,7 @@ namespace App
         }
 
         /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profile, global::App.User>
         {
@@ -65,7 +65,7 @@ namespace App
     partial class User
     {
         /// <summary>Storage of <see cref="Profile"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
         internal global::App.Profile? __oneToOne_Profile;
@@ -81,7 +81,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnore]
         public global::App.Profile? Profile
         {
