@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Serialization;
+using System.Text.Json.Nodes;
 using MessagePack;
 using MessagePack.Resolvers;
 using OneToOne.Serialization.Tests.Models;
@@ -27,6 +28,10 @@ public sealed class MessagePackTests
         }
     }
 
+    /// <summary>The data as JSON, compared member by member (MessagePack's map keeps the members' declaration order).</summary>
+    private static void AssertJson(string expected, string actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), actual);
+
     [Fact(Skip = Pending.SerializerAttributes)]
     public void Dependent_round_trip_writes_the_principal_and_reading_it_links_both()
     {
@@ -34,7 +39,7 @@ public sealed class MessagePackTests
 
         var bytes = MessagePackSerializer.Serialize(profile, Options);
 
-        Assert.Equal("""{"Bio":"Hello","User":{"Name":"ada"}}""", MessagePackSerializer.ConvertToJson(bytes));
+        AssertJson("""{"Bio":"Hello","User":{"Name":"ada"}}""", MessagePackSerializer.ConvertToJson(bytes));
         Linked.AssertDependentReadBack(MessagePackSerializer.Deserialize<Profile>(bytes, Options), profile);
     }
 
@@ -45,7 +50,7 @@ public sealed class MessagePackTests
 
         var bytes = MessagePackSerializer.Serialize(user, Options);
 
-        Assert.Equal("""{"Name":"ada"}""", MessagePackSerializer.ConvertToJson(bytes));
+        AssertJson("""{"Name":"ada"}""", MessagePackSerializer.ConvertToJson(bytes));
         Linked.AssertPrincipalReadBack(MessagePackSerializer.Deserialize<User>(bytes, Options), user);
     }
 
@@ -56,8 +61,8 @@ public sealed class MessagePackTests
 
         var badgeBytes = MessagePackSerializer.Serialize(badge, Options);
 
-        Assert.Equal("""{"Number":7,"Owner":{"Login":"grace"}}""", MessagePackSerializer.ConvertToJson(badgeBytes));
-        Assert.Equal("""{"Login":"grace"}""", MessagePackSerializer.ConvertToJson(MessagePackSerializer.Serialize(account, Options)));
+        AssertJson("""{"Number":7,"Owner":{"Login":"grace"}}""", MessagePackSerializer.ConvertToJson(badgeBytes));
+        AssertJson("""{"Login":"grace"}""", MessagePackSerializer.ConvertToJson(MessagePackSerializer.Serialize(account, Options)));
         Linked.AssertNamedDependentReadBack(MessagePackSerializer.Deserialize<Badge>(badgeBytes, Options));
     }
 }
