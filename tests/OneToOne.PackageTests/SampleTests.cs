@@ -5,6 +5,11 @@ namespace OneToOne.PackageTests;
 /// rejected second Profile with u still holding p; building it shows OTO100 on the line of step 6, and the output
 /// says that this warning is expected and what it means.
 /// </summary>
+/// <remarks>
+/// In the package collection: its Release rebuild of the sample rebuilds the src projects that <c>dotnet pack</c>
+/// builds too, so the two must not run at once (a rebuild deletes the other's intermediate files).
+/// </remarks>
+[Collection(PackageCollection.Name)]
 public class SampleTests
 {
     [Fact]
