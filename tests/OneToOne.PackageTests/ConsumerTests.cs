@@ -10,7 +10,7 @@ namespace OneToOne.PackageTests;
 [Collection(PackageCollection.Name)]
 public sealed partial class ConsumerTests(PackageFixture fixture)
 {
-    // SPEC section 1, with one printed line per check; exits with 1 when any check fails.
+    // The seed example (a User, its Profile, a rejected second Profile), with one printed line per check; exits with 1 when any check fails.
     private const string WorkingProgram = """
         using System;
         using OneToOne;
@@ -32,7 +32,7 @@ public sealed partial class ConsumerTests(PackageFixture fixture)
 
         try
         {
-            // SPEC section 1: the analyzer warns on this line (OTO100), and the run time refuses it.
+            // The analyzer warns on this line (OTO100), and the run time refuses it.
             var p2 = new Profile { User = u, Bio = "Second" };
             Check("second Profile rejected", false);
         }
@@ -69,7 +69,7 @@ public sealed partial class ConsumerTests(PackageFixture fixture)
         """;
 
     [Fact]
-    public void Consumer_builds_and_runs_the_SPEC_example_from_the_package()
+    public void Consumer_builds_and_runs_the_seed_example_from_the_package()
     {
         var consumer = WriteConsumer("consumer-run", WorkingProgram);
 
@@ -96,7 +96,7 @@ public sealed partial class ConsumerTests(PackageFixture fixture)
         Assert.DoesNotContain(lines, l => l.EndsWith(": FAILED", StringComparison.Ordinal));
         // The flow analyzer ships in the package too: OTO100 on the second Profile.
         Assert.Matches(@"Program\.cs\(\d+,\d+\): warning OTO100: 'u' may already have a Profile \('p'\)", run.Output);
-        // SPEC section 3: the message names both types and both members.
+        // The message names both types and both members.
         var message = Assert.Single(lines, l => l.StartsWith("message: ", StringComparison.Ordinal));
         Assert.Contains("User.Profile", message);
         Assert.Contains("Profile.User", message);

@@ -18,8 +18,11 @@ public sealed record CommandResult(string CommandLine, int ExitCode, bool TimedO
 /// <summary>Runs the <c>dotnet</c> CLI as a child process with a quiet, isolated environment.</summary>
 internal static class DotNetCli
 {
-    /// <summary>Restore on a cold machine can take a minute; a hung command must still end the test.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Restore on a cold machine can take a minute, and a build on a machine shared with other builds several; a hung
+    /// command must still end the test.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan StreamDrainTimeout = TimeSpan.FromSeconds(15);
 

@@ -5,7 +5,7 @@ namespace OneToOne.Generator.Diagnostics;
 /// <summary>Every diagnostic of the package. Each rule has a page under <c>docs/rules/</c>, used as its help link.</summary>
 internal static partial class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/onetoone-dotnet/OneToOne/blob/main/docs/rules/";
+    public const string HelpLinkBase = RepositoryInfo.Url + "/blob/" + RepositoryInfo.Branch + "/docs/rules/";
     private const string Declaration = "OneToOne.Declaration";
 
     public static readonly DiagnosticDescriptor NotPartial = Create(

@@ -8,7 +8,7 @@ namespace App
     partial class Card
     {
         /// <summary>Storage of <see cref="Box"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -26,7 +26,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The Box already has another Card.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::App.Box<int>? Box
         {
             get => this.__oneToOne_Box;
@@ -41,20 +41,20 @@ namespace App
     /// The reverse accessor of <see cref="global::App.Card.Box"/> on <c>App.Box&lt;int&gt;</c>, a type this
     /// compilation cannot change. Its storage is weak: it never keeps a principal alive.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     public static class CardBoxOneToOneExtensions
     {
         /// <summary>The <see cref="global::App.Card"/> linked to <paramref name="principal"/>, one to one, or <see langword="null"/>.</summary>
         /// <param name="principal">The Box.</param>
         /// <returns>Its Card, or <see langword="null"/>.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public static global::App.Card? GetCard(this global::App.Box<int> principal) => global::App.__OneToOneLink_Box.ReverseStorage.Get(principal);
 
         /// <summary>Links <paramref name="value"/> to <paramref name="principal"/>: the same operation as assigning <see cref="global::App.Card.Box"/>; <see langword="null"/> unlinks.</summary>
         /// <param name="principal">The Box.</param>
         /// <param name="value">The Card to link, or <see langword="null"/>.</param>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The Box already has another Card.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public static void SetCard(this global::App.Box<int> principal, global::App.Card? value) => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Card, global::App.Box<int>, global::App.__OneToOneLink_Box>(principal, value);
     }
 }
@@ -62,7 +62,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Card.Box</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_Box : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Card, global::App.Box<int>>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Box")]

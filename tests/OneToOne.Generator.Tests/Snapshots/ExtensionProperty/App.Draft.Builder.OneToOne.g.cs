@@ -8,7 +8,7 @@ namespace App
     partial class Draft
     {
         /// <summary>Storage of <see cref="Builder"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -26,7 +26,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The StringBuilder already has another Draft.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::System.Text.StringBuilder? Builder
         {
             get => this.__oneToOne_Builder;
@@ -41,7 +41,7 @@ namespace App
     /// The reverse accessor of <see cref="global::App.Draft.Builder"/> on <see cref="global::System.Text.StringBuilder"/>, a type this
     /// compilation cannot change. Its storage is weak: it never keeps a principal alive.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     internal static class DraftBuilderOneToOneExtensions
     {
         extension(global::System.Text.StringBuilder principal)
@@ -57,7 +57,7 @@ namespace App
             /// Assignments are atomic; reading is a lock-free lookup in weak storage that never keeps a StringBuilder alive.
             /// </remarks>
             /// <exception cref="global::OneToOne.OneToOneViolationException">This StringBuilder already has another Draft.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
             [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
             [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -71,14 +71,14 @@ namespace App
         /// <summary>The <see cref="global::App.Draft"/> linked to <paramref name="principal"/>, one to one, or <see langword="null"/>.</summary>
         /// <param name="principal">The StringBuilder.</param>
         /// <returns>Its Draft, or <see langword="null"/>.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public static global::App.Draft? GetDraft(this global::System.Text.StringBuilder principal) => global::App.__OneToOneLink_Builder.ReverseStorage.Get(principal);
 
         /// <summary>Links <paramref name="value"/> to <paramref name="principal"/>: the same operation as assigning <see cref="global::App.Draft.Builder"/>; <see langword="null"/> unlinks.</summary>
         /// <param name="principal">The StringBuilder.</param>
         /// <param name="value">The Draft to link, or <see langword="null"/>.</param>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The StringBuilder already has another Draft.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public static void SetDraft(this global::System.Text.StringBuilder principal, global::App.Draft? value) => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Draft, global::System.Text.StringBuilder, global::App.__OneToOneLink_Builder>(principal, value);
     }
 }
@@ -86,7 +86,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Draft.Builder</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_Builder : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Draft, global::System.Text.StringBuilder>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Builder")]

@@ -6,7 +6,7 @@
 namespace OneToOne
 {
     /// <summary>System.Text.Json support for the <c>[OneToOne]</c> links of this assembly.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     internal static class OneToOneJsonModifiers
     {
         /// <summary>

@@ -6,7 +6,7 @@
 partial class Profile
 {
     /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -24,7 +24,7 @@ partial class Profile
     /// Assignments are atomic; reading is a plain field read.
     /// </remarks>
     /// <exception cref="global::OneToOne.OneToOneViolationException">The User already has another Profile.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     public global::User? User
     {
         get => this.__oneToOne_User;
@@ -35,7 +35,7 @@ partial class Profile
 partial class User
 {
     /// <summary>Storage of <see cref="Profile"/>, written only by the link protocol.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -53,7 +53,7 @@ partial class User
     /// Assignments are atomic; reading is a plain field read.
     /// </remarks>
     /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
     [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
     [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -65,7 +65,7 @@ partial class User
 }
 
 /// <summary>Gives the link protocol access to the storage of the link <c>Profile.User</c>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
 file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::Profile, global::User>
 {
     [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]

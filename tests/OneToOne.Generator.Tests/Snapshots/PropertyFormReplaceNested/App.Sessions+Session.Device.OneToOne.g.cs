@@ -10,14 +10,14 @@ namespace App
         partial class Session
         {
             /// <summary>Storage of <see cref="Device"/>, written only by the link protocol.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
             private global::App.Device? __oneToOne_Device;
 #pragma warning restore CS0649
 
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
             public partial global::App.Device? Device
             {
                 get => this.__oneToOne_Device;
@@ -32,7 +32,7 @@ namespace App
     partial class Device
     {
         /// <summary>Storage of <see cref="Session"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -49,7 +49,7 @@ namespace App
         /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
         [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
         [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -64,7 +64,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Session.Device</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_Device : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Sessions.Session, global::App.Device>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Device")]

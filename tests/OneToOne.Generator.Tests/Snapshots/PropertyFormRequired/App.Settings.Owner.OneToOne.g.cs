@@ -8,14 +8,14 @@ namespace App
     partial class Settings
     {
         /// <summary>Storage of <see cref="Owner"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.Account? __oneToOne_Owner;
 #pragma warning restore CS0649
 
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public required partial global::App.Account Owner
         {
             get => this.__oneToOne_Owner!;
@@ -29,7 +29,7 @@ namespace App
     partial class Account
     {
         /// <summary>Storage of <see cref="Preferences"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -47,7 +47,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This Account already has another Settings.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
         [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
         [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -62,7 +62,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Settings.Owner</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_Owner : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Settings, global::App.Account>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Owner")]

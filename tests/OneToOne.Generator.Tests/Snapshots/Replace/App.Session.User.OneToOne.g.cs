@@ -8,7 +8,7 @@ namespace App
     partial class Session
     {
         /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -25,7 +25,7 @@ namespace App
         /// A Session that the User already had is unlinked first (OnConflict = Replace).
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::App.User? User
         {
             get => this.__oneToOne_User;
@@ -39,7 +39,7 @@ namespace App
     partial class User
     {
         /// <summary>Storage of <see cref="CurrentSession"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -56,7 +56,7 @@ namespace App
         /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
         [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
         [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -71,7 +71,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Session.User</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Session, global::App.User>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]

@@ -8,7 +8,7 @@ namespace App
     partial class Profile
     {
         /// <summary>Storage of <see cref="User"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -27,7 +27,7 @@ namespace App
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The User already has another Profile.</exception>
         /// <exception cref="global::System.ArgumentNullException">The value is <see langword="null"/>.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public required global::App.User User
         {
             get => this.__oneToOne_User!;
@@ -41,7 +41,7 @@ namespace App
     partial class User
     {
         /// <summary>Storage of <see cref="Profile"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -59,7 +59,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
         [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
         [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -74,7 +74,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Profile.User</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profile, global::App.User>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]

@@ -8,7 +8,7 @@ namespace App
     partial class Project
     {
         /// <summary>Storage of <see cref="Team"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -26,7 +26,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The Team already has another Project.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         public global::App.Team? Team
         {
             get => this.__oneToOne_Team;
@@ -40,7 +40,7 @@ namespace App
     partial class Team
     {
         /// <summary>Storage of <see cref="Project"/>, written only by the link protocol.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
 #pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
@@ -58,7 +58,7 @@ namespace App
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This Team already has another Project.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
         [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
         [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
         [global::System.Xml.Serialization.XmlIgnoreAttribute]
@@ -73,7 +73,7 @@ namespace App
 namespace App
 {
     /// <summary>Gives the link protocol access to the storage of the link <c>Project.Team</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "2.0.0.0")]
     file readonly struct __OneToOneLink_Team : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Project, global::App.Team>
     {
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Team")]
