@@ -204,7 +204,8 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
             }
 
             // Profile? and Profile are the same contract.
-            if (_visited.Add(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            if (_visited.Add(type))
             {
                 queue.Enqueue(type);
             }
