@@ -280,6 +280,51 @@ public class JsonContextRuleTests
             """);
     }
 
+    // ---- with System.Text.Json's own generator, as in a build ----
+
+    [Fact]
+    public async Task EndToEnd_ClassForm_TheContextCompilesAndSilentlyLeavesTheNavigationOut()
+    {
+        var (output, diagnostics) = await RunBothGeneratorsAsync(Models + """
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var profile = new Profile { Bio = "Hello", User = new User { Name = "ada" } };
+                    return System.Text.Json.JsonSerializer.Serialize(profile, AppJsonContext.Default.Profile);
+                }
+            }
+
+            [JsonSerializable(typeof(Profile))]
+            internal partial class AppJsonContext : JsonSerializerContext { }
+            """);
+
+        // What the warning is about: everything compiles, and the JSON has no "User".
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("{\"Bio\":\"Hello\"}", RunProgram(output));
+        AssertMessage(Assert.Single(diagnostics), "'AppJsonContext' serializes 'Profile', but its navigation 'Profile.User'");
+    }
+
+    [Fact]
+    public async Task EndToEnd_RequiredClassForm_FailsInsideSystemTextJsonsOwnFile_AndOTO011SaysWhy()
+    {
+        var (output, diagnostics) = await RunBothGeneratorsAsync("""
+            using OneToOne;
+            using System.Text.Json.Serialization;
+            public partial class Person { }
+            [OneToOne(typeof(Person), Navigation = "Holder", Required = true)]
+            public partial class Passport { }
+            [JsonSerializable(typeof(Passport))]
+            internal partial class AppJsonContext : JsonSerializerContext { }
+            """);
+
+        var error = Assert.Single(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("CS9035", error.Id);
+        Assert.Contains("System.Text.Json.SourceGeneration", error.Location.SourceTree!.FilePath, StringComparison.Ordinal);
+        AssertMessage(Assert.Single(diagnostics), "required navigation 'Passport.Holder'", "CS9035");
+    }
+
     // ---- not reported ----
 
     [Fact]
@@ -475,6 +520,41 @@ public class JsonContextRuleTests
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, actual);
         return diagnostics;
+    }
+
+    /// <summary>
+    /// Runs the OneToOne generator and System.Text.Json's generator on the sources, as a build does (neither sees the
+    /// other's output), then the OTO011 analyzer; returns the final compilation and the analyzer's diagnostics.
+    /// </summary>
+    private static async Task<(Compilation Output, ImmutableArray<Diagnostic> Diagnostics)> RunBothGeneratorsAsync(string source)
+    {
+        var compilation = TestCompiler.Create(source);
+        CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator(), SystemTextJsonGenerator.Create().AsSourceGenerator()], parseOptions: TestCompiler.ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await output
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new JsonContextAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        return (output, diagnostics);
+    }
+
+    /// <summary>Emits the compilation and returns what its <c>Program.Run()</c> returns.</summary>
+    private static string RunProgram(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext(nameof(RunProgram), isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            var assembly = context.LoadFromStream(stream);
+            return (string)assembly.GetType("Program")!.GetMethod("Run")!.Invoke(null, null)!;
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 
     /// <summary>The OTO011 diagnostics, and any sign of a crash (AD0001, CS8784, CS8785).</summary>
