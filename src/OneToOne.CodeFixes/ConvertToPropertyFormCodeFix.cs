@@ -197,16 +197,25 @@ internal sealed class PropertyFormConversion
     private static ClassDeclarationSyntax AddProperty(ClassDeclarationSyntax declaration, string propertyText, string eol)
     {
         var classIndent = Indentation(declaration.GetFirstToken().LeadingTrivia);
-        var members = declaration.Members;
-        var memberIndent = members.Count > 0
-            ? Indentation(members[0].GetFirstToken().LeadingTrivia)
-            : classIndent + (classIndent.Contains("\t") ? "\t" : "    ");
+        var unit = classIndent.Contains("\t") ? "\t" : "    ";
+        var result = declaration;
+        string memberIndent;
+        if (EndsWithNewLine(result.OpenBraceToken))
+        {
+            memberIndent = result.Members.Count > 0 ? Indentation(result.Members[0].GetFirstToken().LeadingTrivia) : classIndent + unit;
+        }
+        else
+        {
+            // '{ }' or '{ int X; }' on one line: the body gets lines of its own, braces at the class's indentation.
+            memberIndent = classIndent + unit;
+            result = OpenBodyOnItsOwnLines(result, classIndent, memberIndent, eol);
+        }
 
-        var lines = propertyText.Split('\n');
-        var text = string.Join(eol, lines.Select(line => memberIndent + line)) + eol;
+        var text = string.Join(eol, propertyText.Split('\n').Select(line => memberIndent + line)) + eol;
         var property = SyntaxFactory.ParseMemberDeclaration(text)!;
 
         // After the links already declared on properties, so the navigations stay together; otherwise first.
+        var members = result.Members;
         var index = 0;
         for (var i = 0; i < members.Count; i++)
         {
@@ -223,20 +232,41 @@ internal sealed class PropertyFormConversion
             members = members.Replace(next, next.WithLeadingTrivia(next.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(eol))));
         }
 
-        var result = declaration.WithMembers(members.Insert(index, property));
-        if (members.Count == 0 && !EndsWithNewLine(result.OpenBraceToken))
+        return result.WithMembers(members.Insert(index, property));
+    }
+
+    private static ClassDeclarationSyntax OpenBodyOnItsOwnLines(ClassDeclarationSyntax declaration, string classIndent, string memberIndent, string eol)
+    {
+        var result = declaration;
+
+        // The open brace on a line of its own.
+        var beforeBrace = result.OpenBraceToken.GetPreviousToken();
+        var beforeBraceTrivia = beforeBrace.TrailingTrivia.Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia)).ToList();
+        var braceOnNewLine = beforeBraceTrivia.Count > 0 && beforeBraceTrivia[beforeBraceTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
+        result = result.ReplaceToken(beforeBrace, beforeBrace.WithTrailingTrivia(beforeBraceTrivia));
+        result = result.WithOpenBraceToken(result.OpenBraceToken
+            .WithLeadingTrivia(braceOnNewLine
+                ? SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(classIndent))
+                : SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(eol), SyntaxFactory.Whitespace(classIndent)))
+            .WithTrailingTrivia(SyntaxFactory.EndOfLine(eol)));
+
+        if (result.Members.Count > 0)
         {
-            // '{ }' on the class's line: open the body on lines of its own.
-            var beforeBrace = result.OpenBraceToken.GetPreviousToken();
-            result = result.ReplaceToken(beforeBrace, beforeBrace.WithTrailingTrivia(beforeBrace.TrailingTrivia.Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))));
-            result = result
-                .WithOpenBraceToken(result.OpenBraceToken
-                    .WithLeadingTrivia(EndsWithNewLine(result.OpenBraceToken.GetPreviousToken()) ? SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(classIndent)) : SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(eol), SyntaxFactory.Whitespace(classIndent)))
-                    .WithTrailingTrivia(SyntaxFactory.EndOfLine(eol)))
-                .WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(SyntaxFactory.Whitespace(classIndent)));
+            // The first member on a new line, at the members' indentation.
+            var first = result.Members[0];
+            var leading = first.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia));
+            result = result.ReplaceNode(first, first.WithLeadingTrivia(SyntaxFactory.TriviaList(leading).Add(SyntaxFactory.Whitespace(memberIndent))));
+
+            // The close brace on a new line.
+            var beforeClose = result.CloseBraceToken.GetPreviousToken();
+            if (!EndsWithNewLine(beforeClose))
+            {
+                var trailing = beforeClose.TrailingTrivia.Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia));
+                result = result.ReplaceToken(beforeClose, beforeClose.WithTrailingTrivia(SyntaxFactory.TriviaList(trailing).Add(SyntaxFactory.EndOfLine(eol))));
+            }
         }
 
-        return result;
+        return result.WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(SyntaxFactory.Whitespace(classIndent)));
     }
 
     private static bool IsOneToOne(AttributeSyntax attribute)

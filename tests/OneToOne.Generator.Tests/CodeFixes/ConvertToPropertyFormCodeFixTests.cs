@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -45,7 +46,13 @@ public class ConvertToPropertyFormCodeFixTests
             });
         }
 
+        /// <summary>With <see cref="CodeFixTestBehaviors.FixOne"/>: the diagnostic to fix (default: the first one).</summary>
+        public Func<ImmutableArray<Diagnostic>, Diagnostic?>? DiagnosticSelector { get; init; }
+
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(OneToOneGenerator), SystemTextJsonGenerator.Type];
+
+        protected override Diagnostic? TrySelectDiagnosticToFix(ImmutableArray<Diagnostic> fixableDiagnostics) =>
+            DiagnosticSelector is { } select ? select(fixableDiagnostics) : base.TrySelectDiagnosticToFix(fixableDiagnostics);
     }
 
     [Fact]
@@ -184,6 +191,340 @@ public class ConvertToPropertyFormCodeFixTests
                 """,
             FixedState = { ExpectedDiagnostics = { NoImplementationYet(0) } },
         }.RunAsync();
+    }
+
+    [Fact]
+    public async Task SeveralLinksOnOneClass_EachFixConvertsOnlyItsOwnLink()
+    {
+        await new Test
+        {
+            TestCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                public partial class User { }
+                public partial class Account { }
+
+                [{|#1:OneToOne(typeof(User))|}]
+                [{|#2:OneToOne(typeof(Account), Reverse = "Holder")|}]
+                public partial class Profile
+                {
+                    public string Bio { get; set; } = "";
+                }
+
+                [{|#0:JsonSerializable(typeof(Profile))|}]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            ExpectedDiagnostics = { OTO011(0, 1), OTO011(0, 2) },
+            DiagnosticSelector = diagnostics => diagnostics.Single(d => d.AdditionalLocations[0].GetLineSpan().StartLinePosition.Line == 7),
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Convert the link 'Profile.Account' to a partial property", action.Title),
+            NumberOfIncrementalIterations = 1,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne,
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using OneToOne;
+                    using System.Text.Json.Serialization;
+
+                    public partial class User { }
+                    public partial class Account { }
+
+                    [{|#1:OneToOne(typeof(User))|}]
+                    public partial class Profile
+                    {
+                        [OneToOne(Reverse = "Holder")]
+                        public partial Account? {|#2:Account|} { get; set; }
+
+                        public string Bio { get; set; } = "";
+                    }
+
+                    [{|#0:JsonSerializable(typeof(Profile))|}]
+                    internal partial class AppJsonContext : JsonSerializerContext { }
+                    """,
+                },
+                // The other link is still the class form, and still reported.
+                ExpectedDiagnostics = { OTO011(0, 1), NoImplementationYet(2) },
+            },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task SeveralLinksOnOneClass_ConvertedOneAfterTheOther_TheNavigationsStayTogether()
+    {
+        await new Test
+        {
+            TestCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                public partial class User { }
+                public partial class Account { }
+
+                [System.Serializable]
+                [{|#1:OneToOne(typeof(User))|}]
+                [{|#2:OneToOne(typeof(Account), Reverse = "Holder")|}]
+                public partial class Profile
+                {
+                    public string Bio { get; set; } = "";
+                }
+
+                [{|#0:JsonSerializable(typeof(Profile))|}]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            ExpectedDiagnostics = { OTO011(0, 1), OTO011(0, 2) },
+            NumberOfIncrementalIterations = 2,
+            FixedCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                public partial class User { }
+                public partial class Account { }
+
+                [System.Serializable]
+                public partial class Profile
+                {
+                    [OneToOne(Reverse = "Holder")]
+                    public partial Account? {|#2:Account|} { get; set; }
+                    [OneToOne]
+                    public partial User? {|#1:User|} { get; set; }
+
+                    public string Bio { get; set; } = "";
+                }
+
+                [JsonSerializable(typeof(Profile))]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            FixedState = { ExpectedDiagnostics = { NoImplementationYet(1), NoImplementationYet(2) } },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task NestedClassWithAnEmptyBody_GetsABodyIndentedLikeIt()
+    {
+        await new Test
+        {
+            TestCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                namespace App
+                {
+                    public partial class User { }
+
+                    public partial class Outer
+                    {
+                        // Keeps its comment.
+                        [{|#1:OneToOne(typeof(User))|}]
+                        internal sealed partial class Profile { }
+                    }
+
+                    [{|#0:JsonSerializable(typeof(Outer.Profile))|}]
+                    internal partial class AppJsonContext : JsonSerializerContext { }
+                }
+                """,
+            ExpectedDiagnostics = { OTO011(0, 1) },
+            FixedCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                namespace App
+                {
+                    public partial class User { }
+
+                    public partial class Outer
+                    {
+                        // Keeps its comment.
+                        internal sealed partial class Profile
+                        {
+                            [OneToOne]
+                            public partial User? {|#0:User|} { get; set; }
+                        }
+                    }
+
+                    [JsonSerializable(typeof(Outer.Profile))]
+                    internal partial class AppJsonContext : JsonSerializerContext { }
+                }
+                """,
+            FixedState = { ExpectedDiagnostics = { NoImplementationYet(0) } },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task AttributeSharingItsList_OnlyItIsRemoved_AndAnInternalPrincipalGivesAnInternalProperty()
+    {
+        await new Test
+        {
+            TestCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                internal partial class User { }
+
+                [System.Serializable, {|#1:OneToOne(typeof(User))|}, System.Obsolete("old")]
+                public partial class Profile
+                {
+                }
+
+                [{|#0:JsonSerializable(typeof(Profile))|}]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            ExpectedDiagnostics = { OTO011(0, 1) },
+            FixedCode = """
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                internal partial class User { }
+
+                [System.Serializable, System.Obsolete("old")]
+                public partial class Profile
+                {
+                    [OneToOne]
+                    internal partial User? {|#0:User|} { get; set; }
+                }
+
+                [JsonSerializable(typeof(Profile))]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            FixedState = { ExpectedDiagnostics = { NoImplementationYet(0) } },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task NullableAnnotationsDisabled_NoQuestionMark_AndAOneLineBodyGetsLinesOfItsOwn()
+    {
+        await new Test
+        {
+            TestCode = """
+                #nullable disable
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                public partial class User { }
+
+                [{|#1:OneToOne(typeof(User))|}] public partial class Profile { public string Bio { get; set; } }
+
+                [{|#0:JsonSerializable(typeof(Profile))|}]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            ExpectedDiagnostics = { OTO011(0, 1) },
+            FixedCode = """
+                #nullable disable
+                using OneToOne;
+                using System.Text.Json.Serialization;
+
+                public partial class User { }
+
+                public partial class Profile
+                {
+                    [OneToOne]
+                    public partial User {|#0:User|} { get; set; }
+
+                    public string Bio { get; set; }
+                }
+
+                [JsonSerializable(typeof(Profile))]
+                internal partial class AppJsonContext : JsonSerializerContext { }
+                """,
+            FixedState = { ExpectedDiagnostics = { NoImplementationYet(0) } },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task DependentInAnotherDocument_IsFixedThere()
+    {
+        await new Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Models.cs", """
+                        using OneToOne;
+
+                        namespace App;
+
+                        public partial class User { }
+
+                        [{|#1:OneToOne(typeof(User), Navigation = "Owner")|}]
+                        public partial class Profile
+                        {
+                            public string Bio { get; set; } = "";
+                        }
+                        """),
+                    ("AppJsonContext.cs", """
+                        using System.Text.Json.Serialization;
+
+                        namespace App;
+
+                        [{|#0:JsonSerializable(typeof(Profile))|}]
+                        internal partial class AppJsonContext : JsonSerializerContext { }
+                        """),
+                },
+                ExpectedDiagnostics = { OTO011(0, 1) },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    ("Models.cs", """
+                        using OneToOne;
+
+                        namespace App;
+
+                        public partial class User { }
+
+                        public partial class Profile
+                        {
+                            [OneToOne]
+                            public partial User? {|#0:Owner|} { get; set; }
+
+                            public string Bio { get; set; } = "";
+                        }
+                        """),
+                    ("AppJsonContext.cs", """
+                        using System.Text.Json.Serialization;
+
+                        namespace App;
+
+                        [JsonSerializable(typeof(Profile))]
+                        internal partial class AppJsonContext : JsonSerializerContext { }
+                        """),
+                },
+                ExpectedDiagnostics = { NoImplementationYet(0) },
+            },
+        }.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp12)]
+    [InlineData(LanguageVersion.CSharp11)]
+    public async Task BeforeCSharp13_NoFixIsOffered(LanguageVersion languageVersion)
+    {
+        const string code = """
+            using OneToOne;
+            using System.Text.Json.Serialization;
+            public partial class User { }
+            [{|#1:OneToOne(typeof(User))|}]
+            public partial class Profile { }
+            [{|#0:JsonSerializable(typeof(Profile))|}]
+            internal partial class AppJsonContext : JsonSerializerContext { }
+            """;
+        await new Test(languageVersion)
+        {
+            TestCode = code,
+            ExpectedDiagnostics = { OTO011(0, 1) },
+            FixedCode = code,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public void FixesOTO011Only_OneLinkAtATime()
+    {
+        var fix = new ConvertToPropertyFormCodeFix();
+        Assert.Equal(new[] { "OTO011" }, fix.FixableDiagnosticIds);
+        Assert.Null(fix.GetFixAllProvider());
     }
 
     /// <summary>
