@@ -65,7 +65,18 @@ public sealed class ConvertToPropertyFormRefactoring : CodeRefactoringProvider
     public override async Task ComputeRefactoringsAsync(CodeRefactoringContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var attribute = root?.FindNode(context.Span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+        if (root is null)
+        {
+            return;
+        }
+
+        // The attribute under the selection, or, for a caret right after it ('...)|]'), the one to its left.
+        var attribute = root.FindNode(context.Span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+        if (attribute is null && context.Span.IsEmpty && context.Span.Start > 0)
+        {
+            attribute = root.FindToken(context.Span.Start - 1).Parent?.AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();
+        }
+
         if (attribute is null ||
             await PropertyFormConversion.PrepareAsync(context.Document, attribute, context.CancellationToken).ConfigureAwait(false) is not { } conversion)
         {
@@ -133,7 +144,7 @@ internal sealed class PropertyFormConversion
             reference.Span == attribute.Span);
         if (data is null ||
             !LinkParser.IsOneToOneAttribute(data.AttributeClass) ||
-            LinkAttribute.Read(data) is not { HasErrors: false, Principal: INamedTypeSymbol principal } link ||
+            LinkAttribute.Read(data) is not { HasErrors: false, Principal: INamedTypeSymbol { TypeKind: TypeKind.Class } principal } link ||
             !LinkParser.IsIdentifier(link.Navigation))
         {
             return null;
