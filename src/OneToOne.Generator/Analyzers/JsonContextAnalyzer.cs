@@ -248,12 +248,15 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
         /// <summary>
         /// The type of a member that System.Text.Json's generator serializes: an instance property with a public
         /// getter (or <c>[JsonInclude]</c>), a public field when the context includes fields (or <c>[JsonInclude]</c>),
-        /// never one with <c>[JsonIgnore]</c> (condition Always) and never a member OneToOne generated (the generator
+        /// never one with <c>[JsonIgnore]</c> (condition Always) and never a member OneToOne generated, unless the user declared it (the generator
         /// cannot see those; the navigation's principal is followed through the link itself).
         /// </summary>
         private ITypeSymbol? SerializedType(ISymbol member)
         {
-            if (member.IsStatic || member.IsImplicitlyDeclared || LinkParser.IsGeneratedByUs(member))
+            // A member OneToOne generated is invisible to System.Text.Json's generator, except a partial property the
+            // user declared (the property form, or a declared reverse accessor): its declaration is the user's.
+            if (member.IsStatic || member.IsImplicitlyDeclared ||
+                (LinkParser.IsGeneratedByUs(member) && member is not IPropertySymbol { IsPartialDefinition: true }))
             {
                 return null;
             }

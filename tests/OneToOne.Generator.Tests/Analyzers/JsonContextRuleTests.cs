@@ -345,6 +345,28 @@ public class JsonContextRuleTests
     }
 
     [Fact]
+    public async Task PropertyFormNavigation_IsFollowedToItsPrincipal()
+    {
+        // The property-form navigation is the user's declaration, which System.Text.Json's generator sees and
+        // serializes, so its principal is serialized too, and the principal's class-form link is reported.
+        var diagnostics = await VerifyJsonAsync("""
+            // LangVersion: 13
+            using OneToOne;
+            using System.Text.Json.Serialization;
+            public partial class Account { }
+            [OneToOne(typeof(Account))]
+            public partial class User { }
+            public partial class Profile
+            {
+                [OneToOne] public partial User? User { get; set; }
+            }
+            [{|OTO011:JsonSerializable(typeof(Profile))|}]
+            internal partial class AppJsonContext : JsonSerializerContext { }
+            """);
+        AssertMessage(diagnostics.Single(), "serializes 'User', but its navigation 'User.Account'");
+    }
+
+    [Fact]
     public async Task NoContext_NothingIsReported()
     {
         await VerifyJsonAsync(Models + """
