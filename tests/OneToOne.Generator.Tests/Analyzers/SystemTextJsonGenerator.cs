@@ -23,16 +23,19 @@ internal static class SystemTextJsonGenerator
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
-        var candidates = Directory.Exists(packs)
+        // The pack of the running runtime's version, else the newest one.
+        var versions = Directory.Exists(packs)
             ? Directory.GetDirectories(packs)
-                .Select(d => Path.Combine(d, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll"))
-                .Where(File.Exists)
-                .OrderByDescending(p => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(p)))))  , StringComparer.Ordinal)
+                .Where(d => File.Exists(GeneratorIn(d)))
+                .OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version())
                 .ToArray()
             : [];
-        var exact = candidates.FirstOrDefault(p => p.Contains(Path.DirectorySeparatorChar + Path.GetFileName(runtimeDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        var path = exact ?? candidates.FirstOrDefault()
+        var version = versions.FirstOrDefault(d => Path.GetFileName(d) == Path.GetFileName(runtimeDirectory)) ?? versions.FirstOrDefault()
             ?? throw new InvalidOperationException($"System.Text.Json's source generator was not found under '{packs}': these tests run it as a build does and need the .NET SDK's targeting pack");
+        var path = GeneratorIn(version);
         return Assembly.LoadFrom(path).GetTypes().Single(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract);
     }
+
+    private static string GeneratorIn(string packVersionDirectory) =>
+        Path.Combine(packVersionDirectory, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
 }
