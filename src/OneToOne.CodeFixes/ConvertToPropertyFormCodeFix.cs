@@ -129,7 +129,7 @@ internal sealed class PropertyFormConversion
         if (attribute.Parent is not AttributeListSyntax { Target: null, Parent: ClassDeclarationSyntax declaration } ||
             declaration.OpenBraceToken.IsMissing ||
             declaration.CloseBraceToken.IsMissing ||
-            attribute.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp13 } ||
+            !LinkAttribute.SupportsPartialProperties(attribute.SyntaxTree) ||
             attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null) is not { Expression: TypeOfExpressionSyntax } ||
             await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root ||
             await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model ||
@@ -143,8 +143,8 @@ internal sealed class PropertyFormConversion
             reference.SyntaxTree == attribute.SyntaxTree &&
             reference.Span == attribute.Span);
         if (data is null ||
-            !LinkParser.IsOneToOneAttribute(data.AttributeClass) ||
-            LinkAttribute.Read(data) is not { HasErrors: false, Principal: INamedTypeSymbol { TypeKind: TypeKind.Class } principal } link ||
+            !SymbolEqualityComparer.Default.Equals(data.AttributeClass, model.Compilation.GetTypeByMetadataName(GeneratedNames.AttributeMetadataName)) ||
+            LinkAttribute.Read(data, dependent) is not { HasErrors: false, IsPropertyForm: false, Principal: INamedTypeSymbol { TypeKind: TypeKind.Class } principal } link ||
             !LinkParser.IsIdentifier(link.Navigation))
         {
             return null;

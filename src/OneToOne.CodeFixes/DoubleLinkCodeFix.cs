@@ -219,7 +219,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
             if (root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment ||
                 assignment.Span != span || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) ||
                 model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not IPropertySymbol property ||
-                model.Compilation.GetTypeByMetadataName(LinkParser.AttributeMetadataName) is not { } attributeType)
+                model.Compilation.GetTypeByMetadataName(Generator.Naming.GeneratedNames.AttributeMetadataName) is not { } attributeType)
             {
                 return null;
             }
@@ -342,8 +342,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
 
         /// <summary><c>Required = true</c>: unlinking throws, so "unlink first" is not offered.</summary>
         private static bool IsRequired(LinkInfo link, INamedTypeSymbol attributeType) =>
-            DeclarationAnalyzer.OneToOneAttributes(link.Dependent, attributeType)
-                .Select(LinkAttribute.Read)
+            LinkAttribute.DeclaredBy(link.Dependent, attributeType)
                 .Any(read => !read.HasErrors && read.Navigation == link.Navigation && read.Required);
     }
 }

@@ -1,22 +1,26 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OneToOne.Generator.Emitting;
 using OneToOne.Generator.Model;
+using OneToOne.Generator.Naming;
 using OneToOne.Generator.Parsing;
 
 namespace OneToOne.Generator;
 
 /// <summary>
-/// The source generator: for every valid <c>[OneToOne]</c> it writes one file with the forward navigation and the
-/// reverse accessor. Invalid declarations produce nothing; <see cref="Analyzers.DeclarationAnalyzer"/> says why.
+/// The source generator: for every valid <c>[OneToOne]</c> (on a class, or on a partial property) it writes one file
+/// with the forward navigation and the reverse accessor, and, for the whole compilation, the EF Core mapping and the
+/// System.Text.Json contract modifier. Invalid declarations produce nothing; the analyzers say why, and the valid
+/// links are generated all the same.
 /// </summary>
-[Generator(LanguageNames.CSharp)]
+[Generator(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class OneToOneGenerator : IIncrementalGenerator
 {
     /// <summary>Names of the pipeline steps, for the caching tests.</summary>
     public static class Steps
     {
+        public const string Facts = "OneToOne.Facts";
         public const string Links = "OneToOne.Links";
         public const string Clashes = "OneToOne.Clashes";
         public const string ValidLinks = "OneToOne.ValidLinks";
@@ -27,26 +31,31 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Parser: one model per [OneToOne] application; symbols never leave the transform.
+        // Facts about the whole compilation (which serializers, EF Core, UnsafeAccessor): read once per compilation,
+        // a small equatable value, so a new compilation with the same facts changes nothing downstream.
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFacts.From(compilation))
+            .WithTrackingName(Steps.Facts);
+
+        // Parser: one model per [OneToOne] application, on a class or a property; symbols never leave the transform.
         var links = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                LinkParser.AttributeMetadataName,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                GeneratedNames.AttributeMetadataName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or PropertyDeclarationSyntax,
                 transform: static (ctx, ct) =>
                 {
-                    var dependent = (INamedTypeSymbol)ctx.TargetSymbol;
-                    var models = new List<LinkModel>();
+                    var models = new LinkModel[ctx.Attributes.Length];
+                    var count = 0;
                     foreach (var attribute in ctx.Attributes)
                     {
                         ct.ThrowIfCancellationRequested();
-                        var model = LinkParser.Parse(dependent, attribute, ctx.SemanticModel.Compilation, DiagnosticSink.None, ct);
-                        if (model is not null)
+                        if (LinkParser.Parse(LinkAttribute.Read(attribute, ctx.TargetSymbol), DiagnosticSink.None, ct) is { } model)
                         {
-                            models.Add(model);
+                            models[count++] = model;
                         }
                     }
 
-                    return new EquatableArray<LinkModel>(models);
+                    return new EquatableArray<LinkModel>(models.Take(count));
                 })
             .SelectMany(static (models, _) => models)
             .WithTrackingName(Steps.Links);
@@ -66,33 +75,34 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.ValidLinks);
 
         // Emitter: one file per link.
-        context.RegisterSourceOutput(valid, static (spc, link) => spc.AddSource(link.HintName, LinkEmitter.Emit(link)));
+        context.RegisterSourceOutput(valid.Combine(facts), static (spc, pair) =>
+            spc.AddSource(pair.Left.HintName, LinkEmitter.Emit(pair.Left, pair.Right)));
 
-        // With System.Text.Json's contract API: a modifier that shows the navigations to source-generated contracts.
+        // With System.Text.Json's contract API: a modifier that shows the class-form navigations to source-generated
+        // contracts (the property form is the user's own declaration, which System.Text.Json sees).
         var jsonLinks = valid
-            .Where(static link => link.JsonMetadata)
+            .Where(static link => link.DeclaredNavigation is null)
             .Collect()
             .Select(static (all, _) => new EquatableArray<LinkModel>(all))
             .WithTrackingName(Steps.JsonLinks);
-        context.RegisterSourceOutput(jsonLinks, static (spc, all) =>
+        context.RegisterSourceOutput(jsonLinks.Combine(facts), static (spc, pair) =>
         {
-            if (all.Count > 0)
+            if (pair.Right.SystemTextJsonMetadata && pair.Left.Count > 0)
             {
-                spc.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(all));
+                spc.AddSource(JsonEmitter.HintName, JsonEmitter.Emit(pair.Left));
             }
         });
 
-        // With EF Core referenced: one ApplyOneToOneLinks for every valid link of the compilation.
+        // With EF Core referenced: ApplyOneToOneLinks for every valid link of the compilation.
         var efCoreLinks = valid
-            .Where(static link => link.EfCore)
             .Collect()
             .Select(static (all, _) => new EquatableArray<LinkModel>(all))
             .WithTrackingName(Steps.EfCoreLinks);
-        context.RegisterSourceOutput(efCoreLinks, static (spc, all) =>
+        context.RegisterSourceOutput(efCoreLinks.Combine(facts), static (spc, pair) =>
         {
-            if (all.Count > 0)
+            if (pair.Right.EfCore && pair.Left.Count > 0)
             {
-                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Emit(all));
+                spc.AddSource(EfCoreEmitter.HintName, EfCoreEmitter.Emit(pair.Left));
             }
         });
     }

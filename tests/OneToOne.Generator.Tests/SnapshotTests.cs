@@ -1,15 +1,27 @@
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace OneToOne.Generator.Tests;
 
 /// <summary>
 /// The exact generated text for representative inputs, kept as files under <c>Snapshots/&lt;case&gt;/</c> and
-/// compared byte for byte. Set <c>ONETOONE_UPDATE_SNAPSHOTS=1</c> to rewrite them after a deliberate change, then
-/// review the diff.
+/// verified by Roslyn's source generator test library (<see cref="CSharpSourceGeneratorTest{TSourceGenerator, TVerifier}"/>),
+/// which runs the generator and compares every generated file, its hint name and its text. Set
+/// <c>ONETOONE_UPDATE_SNAPSHOTS=1</c> to rewrite the files after a deliberate change, then review the diff.
 /// </summary>
 public class SnapshotTests
 {
+    private sealed class Test(CSharpParseOptions parseOptions) : CSharpSourceGeneratorTest<OneToOneGenerator, DefaultVerifier>
+    {
+        protected override ParseOptions CreateParseOptions() => parseOptions;
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+    }
     public static TheoryData<string> Cases => new(SnapshotCases.All.Keys);
 
     [Theory]
@@ -40,11 +52,24 @@ public class SnapshotTests
             ? Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToArray()
             : [];
         Assert.Equal(expectedFiles, generated.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
-        foreach (var (hint, text) in generated)
+        var test = new Test(options)
         {
-            var expected = await File.ReadAllTextAsync(Path.Combine(folder, hint));
-            Assert.Equal(expected, text);
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            CompilerDiagnostics = CompilerDiagnostics.None, // the compile check below is stricter and says more
+        };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(OneToOneAttribute).Assembly.Location));
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
         }
+
+        foreach (var file in expectedFiles)
+        {
+            var expected = await File.ReadAllTextAsync(Path.Combine(folder, file!));
+            test.TestState.GeneratedSources.Add((typeof(OneToOneGenerator), file!, SourceText.From(expected, Encoding.UTF8)));
+        }
+
+        await test.RunAsync();
 
         // And the generated code compiles without a single diagnostic (documentation warnings included).
         if (options != TestCompiler.ParseOptions)
@@ -161,6 +186,64 @@ public static class SnapshotCases
             public partial class Box<T> { public T? Value { get; set; } }
             [OneToOne(typeof(Box<int>), Reverse = "Card")]
             public partial class Card { }
+            """],
+        ["PropertyForm"] = ["""
+            using OneToOne;
+            namespace App;
+            public partial class User { }
+            public partial class Profile
+            {
+                /// <summary>The user this profile describes.</summary>
+                [OneToOne] public partial User? User { get; set; }
+            }
+            """],
+        ["PropertyFormDeclaredReverse"] = ["""
+            using OneToOne;
+            namespace App;
+            public partial class User
+            {
+                /// <summary>The user's profile.</summary>
+                public partial Profile? Profile { get; set; }
+            }
+            public partial class Profile
+            {
+                /// <summary>The user this profile describes.</summary>
+                [OneToOne] public partial User? User { get; set; }
+            }
+            """],
+        ["PropertyFormRequired"] = ["""
+            using OneToOne;
+            namespace App;
+            public partial class Account { }
+            public partial class Settings
+            {
+                /// <summary>The account these settings belong to.</summary>
+                [OneToOne(Reverse = "Preferences", OnDelete = OneToOneDelete.Restrict)]
+                public required partial Account Owner { get; set; }
+            }
+            """],
+        ["PropertyFormReplaceNested"] = ["""
+            using OneToOne;
+            namespace App;
+            internal partial class Device { }
+            internal static partial class Sessions
+            {
+                internal partial class Session
+                {
+                    /// <summary>The device this session runs on.</summary>
+                    [OneToOne(OnConflict = OneToOneConflict.Replace)]
+                    public partial Device? Device { get; private set; }
+                }
+            }
+            """],
+        ["PropertyFormExternal"] = ["""
+            using OneToOne;
+            namespace App;
+            public partial class Draft
+            {
+                /// <summary>The builder this draft is written into.</summary>
+                [OneToOne] public partial System.Text.StringBuilder? Builder { get; set; }
+            }
             """],
         ["Replace"] = ["""
             using OneToOne;

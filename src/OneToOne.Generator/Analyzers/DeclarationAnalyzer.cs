@@ -1,21 +1,26 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OneToOne.Generator.Diagnostics;
 using OneToOne.Generator.Model;
+using OneToOne.Generator.Naming;
 using OneToOne.Generator.Parsing;
 
 namespace OneToOne.Generator.Analyzers;
 
 /// <summary>
-/// Reports why a <c>[OneToOne]</c> declaration is invalid (OTO001-OTO010). It runs the same checks as the
+/// Reports why a <c>[OneToOne]</c> declaration is invalid (OTO001-OTO010, OTO012). It runs the same checks as the
 /// generator (<see cref="LinkParser"/>, <see cref="LinkClashes"/>), which silently skips invalid links, so the
 /// user sees a diagnostic that <c>#pragma</c> and <c>.editorconfig</c> can configure.
 /// </summary>
+/// <remarks>
+/// It looks at attributes only, and binds only those named like <c>[OneToOne]</c>: a compilation without links costs
+/// one name comparison per attribute. The cross-link check OTO005 asks <see cref="LinkIndex"/> for the links that
+/// generate a member of the same name, which is almost always none.
+/// </remarks>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 {
@@ -30,7 +35,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.RecordInLink,
         Descriptors.ReplaceWithRequired,
         Descriptors.DependentCannotCarryLink,
-        Descriptors.SetNullWithRequired);
+        Descriptors.SetNullWithRequired,
+        Descriptors.InvalidNavigationProperty);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -40,77 +46,82 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Resolved once per compilation; nothing to do when the runtime library is not referenced.
-            var attributeType = start.Compilation.GetTypeByMetadataName(LinkParser.AttributeMetadataName);
+            var attributeType = start.Compilation.GetTypeByMetadataName(GeneratedNames.AttributeMetadataName);
             if (attributeType is null)
             {
                 return;
             }
 
             var index = new LinkIndex(start.Compilation, attributeType);
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributeType, index), SymbolKind.NamedType);
+            start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, attributeType, index), SyntaxKind.Attribute);
+            start.RegisterSyntaxNodeAction(node => AnalyzeTypeDeclaration(node, attributeType), SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration, SyntaxKind.InterfaceDeclaration);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, LinkIndex index)
+    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, LinkIndex index)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var attributes = OneToOneAttributes(type, attributeType);
-
-        // OTO001 once per type, from the type's own analysis (so the diagnostic is local to it, as code fixes need):
-        // it is not partial, and it carries [OneToOne] or contains a class that does.
-        if (!LinkParser.IsPartial(type, context.CancellationToken) &&
-            (attributes.Count > 0 ? type : FirstDependentWithin(type, attributeType)) is { } dependent)
+        var syntax = (AttributeSyntax)context.Node;
+        if (!LinkSyntax.MayBeLink(syntax) || LinkSyntax.Target(syntax) is not { } target)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, type.Locations.FirstOrDefault(), type.ToDisplayString(), dependent.ToDisplayString()));
+            return; // the cheap, common case: not our attribute
         }
 
-        if (attributes.Count == 0)
+        var symbol = context.SemanticModel.GetDeclaredSymbol(target, context.CancellationToken);
+        if (symbol is null || LinkSyntax.DataOf(symbol, syntax) is not { } data || !LinkSyntax.Is(data, attributeType))
         {
-            return; // the cheap, common case
+            return;
         }
 
-        foreach (var attribute in attributes)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var sink = DiagnosticSink.Collecting();
-            var link = LinkParser.Parse(type, attribute, context.Compilation, sink, context.CancellationToken);
-            foreach (var diagnostic in sink.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
+        var read = LinkAttribute.Read(data, symbol);
 
-            if (link is { NamesValid: true })
-            {
-                ReportClashes(context, attribute, link, index.Clashes(context.CancellationToken));
-            }
+        var sink = DiagnosticSink.Collecting();
+        var link = LinkParser.Parse(read, sink, context.CancellationToken);
+        foreach (var diagnostic in sink.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        if (link is { NamesValid: true })
+        {
+            ReportClashes(context, syntax, link, index);
         }
     }
 
-    /// <summary>The first class nested in <paramref name="type"/>, at any depth, that carries <c>[OneToOne]</c>.</summary>
-    private static INamedTypeSymbol? FirstDependentWithin(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    /// <summary>
+    /// OTO001, once per type that is not partial and carries a link or contains a class that does, reported from the
+    /// type's own declaration (a local diagnostic, as code fixes need). Syntax first: a partial type, or one without
+    /// any attribute named like [OneToOne] inside it, costs a modifier check.
+    /// </summary>
+    private static void AnalyzeTypeDeclaration(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
     {
-        foreach (var nested in type.GetTypeMembers())
+        var declaration = (TypeDeclarationSyntax)context.Node;
+        if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            if (OneToOneAttributes(nested, attributeType).Count > 0)
-            {
-                return nested;
-            }
-
-            if (FirstDependentWithin(nested, attributeType) is { } deeper)
-            {
-                return deeper;
-            }
+            return;
         }
 
-        return null;
+        foreach (var candidate in LinkSyntax.Read(declaration.SyntaxTree, context.CancellationToken).Within(declaration.Span))
+        {
+            if (LinkSyntax.Target(candidate.Attribute) is not { } target ||
+                context.SemanticModel.GetDeclaredSymbol(target, context.CancellationToken) is not { } symbol ||
+                LinkSyntax.DataOf(symbol, candidate.Attribute) is not { } data || !LinkSyntax.Is(data, attributeType))
+            {
+                continue;
+            }
+
+            var dependent = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } type && !LinkParser.IsPartial(type, context.CancellationToken))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, declaration.Identifier.GetLocation(), type.ToDisplayString(), dependent.ToDisplayString()));
+            }
+
+            return;
+        }
     }
 
-    private static void ReportClashes(
-        SymbolAnalysisContext context,
-        AttributeData attribute,
-        LinkModel link,
-        Dictionary<LinkClashes.GeneratedMember, List<LinkClashes.GeneratedMember>> clashes)
+    private static void ReportClashes(SyntaxNodeAnalysisContext context, AttributeSyntax syntax, LinkModel link, LinkIndex index)
     {
+        var clashes = index.ClashesOf(link, syntax, context.CancellationToken);
         foreach (var isNavigation in new[] { true, false })
         {
             var member = new LinkClashes.GeneratedMember(link, isNavigation);
@@ -128,7 +139,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             var argument = isNavigation ? "Navigation" : "Reverse";
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DuplicateGeneratedMember,
-                ArgumentOrAttributeLocation(attribute, argument, context.CancellationToken),
+                LinkParser.ArgumentLocation(syntax, argument) ?? syntax.GetLocation(),
                 Display(link.Dependent), link.Navigation, Display(link.Principal), description, Display(member.Host), member.Name, argument));
         }
     }
@@ -138,92 +149,4 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         type.FullyQualifiedName.StartsWith("global::", System.StringComparison.Ordinal)
             ? type.FullyQualifiedName.Substring("global::".Length)
             : type.FullyQualifiedName;
-
-    private static Location? ArgumentOrAttributeLocation(AttributeData attribute, string argument, CancellationToken cancellationToken)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
-        {
-            return null;
-        }
-
-        var named = syntax.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == argument);
-        return named?.Expression.GetLocation() ?? syntax.GetLocation();
-    }
-
-    /// <summary>
-    /// The <c>[OneToOne]</c> applications on <paramref name="type"/>. None on anything but a class: the attribute
-    /// applies to classes only, the compiler reports it elsewhere (CS0592), and the generator reads classes only.
-    /// </summary>
-    internal static List<AttributeData> OneToOneAttributes(INamedTypeSymbol type, INamedTypeSymbol attributeType)
-    {
-        var result = new List<AttributeData>();
-        if (type.TypeKind != TypeKind.Class)
-        {
-            return result;
-        }
-
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-            {
-                result.Add(attribute);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Every link of the compilation, parsed once, the first time a class with <c>[OneToOne]</c> is analysed
-    /// (OTO005 needs them all). A cancelled build caches nothing.
-    /// </summary>
-    private sealed class LinkIndex(Compilation compilation, INamedTypeSymbol attributeType)
-    {
-        private readonly object _gate = new();
-        private Dictionary<LinkClashes.GeneratedMember, List<LinkClashes.GeneratedMember>>? _clashes;
-
-        public Dictionary<LinkClashes.GeneratedMember, List<LinkClashes.GeneratedMember>> Clashes(CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _clashes) is { } ready)
-            {
-                return ready;
-            }
-
-            lock (_gate)
-            {
-                if (_clashes is null)
-                {
-                    var links = new List<LinkModel>();
-                    Collect(compilation.Assembly.GlobalNamespace, links, cancellationToken);
-                    Volatile.Write(ref _clashes, LinkClashes.Find(links));
-                }
-
-                return _clashes!;
-            }
-        }
-
-        private void Collect(INamespaceOrTypeSymbol container, List<LinkModel> links, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var member in container.GetMembers())
-            {
-                if (member is INamespaceSymbol ns)
-                {
-                    Collect(ns, links, cancellationToken);
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    foreach (var attribute in OneToOneAttributes(type, attributeType))
-                    {
-                        if (LinkParser.Parse(type, attribute, compilation, DiagnosticSink.None, cancellationToken) is { } link)
-                        {
-                            links.Add(link);
-                        }
-                    }
-
-                    Collect(type, links, cancellationToken);
-                }
-            }
-        }
-    }
 }

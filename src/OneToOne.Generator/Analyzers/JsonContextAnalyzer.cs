@@ -217,8 +217,9 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private void ReportLink(INamedTypeSymbol serialized, INamedTypeSymbol declaring, AttributeData link, SyntaxReference at, Queue<ITypeSymbol> queue)
         {
-            if (LinkParser.Parse(declaring, link, _compilation, DiagnosticSink.None, context.CancellationToken) is not { IsValid: true } model ||
-                link.ConstructorArguments[0].Value is not INamedTypeSymbol principal)
+            var read = LinkAttribute.Read(link, declaring);
+            if (read.Principal is not INamedTypeSymbol principal ||
+                LinkParser.Parse(read, DiagnosticSink.None, context.CancellationToken) is not { IsValid: true } model)
             {
                 return;
             }

@@ -28,7 +28,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var attributeType = start.Compilation.GetTypeByMetadataName(LinkParser.AttributeMetadataName);
+            var attributeType = start.Compilation.GetTypeByMetadataName(Naming.GeneratedNames.AttributeMetadataName);
             if (attributeType is null)
             {
                 return; // the runtime library is not referenced: there is no link to find

@@ -25,8 +25,17 @@ internal static partial class Descriptors
 
     public static readonly DiagnosticDescriptor NameClash = Create(
         DiagnosticIds.NameClash, "A generated member's name clashes with an existing member",
-        "[OneToOne] on '{0}' would generate '{1}.{2}', but {3}; choose another name with '{4}'",
+        "[OneToOne] on '{0}' would generate '{1}.{2}', but {3}; {4}",
         Declaration, DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// On an OTO004 whose clashing member looks like a hand-written navigation of the link (the generated member's
+    /// name, the other class's type): the code fix removes that member, found at the first additional location.
+    /// </summary>
+    public const string HandWrittenNavigationKey = "HandWrittenNavigation";
+
+    public static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> HandWrittenNavigationProperties =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(HandWrittenNavigationKey, "true");
 
     public static readonly DiagnosticDescriptor DuplicateGeneratedMember = Create(
         DiagnosticIds.DuplicateGeneratedMember, "Two links would generate the same member",
@@ -56,6 +65,11 @@ internal static partial class Descriptors
     public static readonly DiagnosticDescriptor SetNullWithRequired = Create(
         DiagnosticIds.SetNullWithRequired, "OnDelete = SetNull cannot be combined with Required = true",
         "The link '{0}.{1}' to '{2}' has OnDelete = SetNull and Required = true: deleting the {2} would have to clear a required key",
+        Declaration, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidNavigationProperty = Create(
+        DiagnosticIds.InvalidNavigationProperty, "This property cannot be the navigation of a [OneToOne] link",
+        "'{0}' cannot be the navigation of a [OneToOne] link: {1}",
         Declaration, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>

@@ -5,7 +5,7 @@ using OneToOne.Generator.Model;
 namespace OneToOne.Generator.Emitting;
 
 /// <summary>
-/// Writes <c>OneToOne.OneToOneModelBuilderExtensions.ApplyOneToOneLinks</c> (SPEC section 8): every valid link of the
+/// Writes <c>OneToOne.OneToOneModelBuilderExtensions.ApplyOneToOneLinks</c> (): every valid link of the
 /// compilation mapped as an EF Core one-to-one, when the compilation references EF Core.
 /// </summary>
 internal static class EfCoreEmitter
@@ -86,12 +86,7 @@ internal static class EfCoreEmitter
         var d = link.Dependent.FullyQualifiedName;
         var p = link.Principal.FullyQualifiedName;
         var foreignKey = link.Navigation + "Id";
-        var deleteBehavior = link.OnDelete switch
-        {
-            1 => "Restrict",
-            2 => "SetNull",
-            _ => "Cascade",
-        };
+        var deleteBehavior = link.OnDelete.ToString();
 
         w.WriteLine($"// {link.Dependent.Name}.{link.Navigation} <-> {link.Principal.Name}.{link.Reverse}");
         w.WriteLine($"if (!Skipped(modelBuilder, typeof({d}), typeof({p}), \"{link.Dependent.Name}.{link.Navigation}\", onSkipped))");

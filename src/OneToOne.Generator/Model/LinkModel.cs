@@ -6,7 +6,10 @@ internal enum ReverseForm
     /// <summary>A property of the principal (declared in this compilation, partial): <c>u.Profile</c>.</summary>
     Member,
 
-    /// <summary>A C# 14 extension property, for a principal this compilation cannot change: <c>u.Profile</c>.</summary>
+    /// <summary>
+    /// A C# 14 extension property, for a principal this compilation cannot change: <c>u.Profile</c>; the methods
+    /// <c>u.GetProfile()</c> and <c>u.SetProfile(p)</c> stay beside it, so raising the language version breaks no caller.
+    /// </summary>
     ExtensionProperty,
 
     /// <summary>Extension methods below C# 14: <c>u.GetProfile()</c> and <c>u.SetProfile(p)</c>.</summary>
@@ -19,60 +22,109 @@ internal enum ReverseForm
 internal sealed record TypeDeclarationModel(string Keyword, string NameWithTypeParameters);
 
 /// <summary>Where a type lives and how to name it in generated code.</summary>
-/// <param name="Namespace">The containing namespace (<c>A.B</c>), or <see langword="null"/> for the global namespace.</param>
-/// <param name="ContainingTypes">The containing types, outermost first.</param>
-/// <param name="Self">The type's own declaration.</param>
-/// <param name="Name">The simple name (<c>User</c>), used in messages and as the default member name.</param>
-/// <param name="FullyQualifiedName">The <c>global::</c> name used in code (<c>global::A.B.Outer.User</c>).</param>
-/// <param name="MetadataName">The fully qualified metadata name (<c>A.B.Outer+User</c>), unique per type; used for hint names.</param>
-/// <param name="Accessibility">The keyword generated members take when they mention this type: <c>public</c> or <c>internal</c>.</param>
-/// <param name="DocReference">How XML docs refer to it: a <c>see cref</c>, or for a closed generic its name in <c>c</c> tags.</param>
-/// <param name="BaseTypes">The metadata names of its base classes, nearest first (a generated member must not hide another one, OTO005).</param>
-internal sealed record TypeModel(
-    string? Namespace,
-    EquatableArray<TypeDeclarationModel> ContainingTypes,
-    TypeDeclarationModel Self,
-    string Name,
-    string FullyQualifiedName,
-    string MetadataName,
-    string Accessibility,
-    string DocReference,
-    EquatableArray<string> BaseTypes);
+internal sealed record TypeModel
+{
+    /// <summary>The containing namespace (<c>A.B</c>), or <see langword="null"/> for the global namespace.</summary>
+    public required string? Namespace { get; init; }
+
+    /// <summary>The containing types, outermost first.</summary>
+    public required EquatableArray<TypeDeclarationModel> ContainingTypes { get; init; }
+
+    /// <summary>The type's own declaration.</summary>
+    public required TypeDeclarationModel Self { get; init; }
+
+    /// <summary>The simple name (<c>User</c>), used in messages and as the default member name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The <c>global::</c> name used in code (<c>global::A.B.Outer.User</c>).</summary>
+    public required string FullyQualifiedName { get; init; }
+
+    /// <summary>The fully qualified metadata name (<c>A.B.Outer+User</c>), unique per type; used for hint names.</summary>
+    public required string MetadataName { get; init; }
+
+    /// <summary>The keyword generated members take when they mention this type: <c>public</c> or <c>internal</c>.</summary>
+    public required string Accessibility { get; init; }
+
+    /// <summary>How XML docs refer to it: a <c>see cref</c>, or for a closed generic its name in <c>c</c> tags.</summary>
+    public required string DocReference { get; init; }
+
+    /// <summary>The metadata names of its base classes, nearest first (a generated member must not hide another one, OTO005).</summary>
+    public required EquatableArray<string> BaseTypes { get; init; }
+}
+
+/// <summary>
+/// A navigation the user declared as a <c>partial</c> property (the property form), which the generator implements:
+/// the implementing declaration must repeat the declaration's modifiers, type and accessors exactly.
+/// </summary>
+internal sealed record DeclaredPropertyModel
+{
+    /// <summary>The modifiers as declared, in order (<c>public required partial</c>).</summary>
+    public required string Modifiers { get; init; }
+
+    /// <summary>The type as declared, fully qualified, with its nullable annotation (<c>global::App.User?</c>).</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The setter's own accessibility modifier (<c>private</c>), or empty.</summary>
+    public required string SetterModifiers { get; init; }
+
+    /// <summary>The getter's own accessibility modifier, or empty.</summary>
+    public required string GetterModifiers { get; init; }
+
+    /// <summary>Whether the declared type is non-nullable (the getter needs <c>!</c>).</summary>
+    public required bool NonNullable { get; init; }
+
+    /// <summary>The metadata names of the attributes the user put on it (the generator does not repeat them).</summary>
+    public required EquatableArray<string> Attributes { get; init; }
+}
 
 /// <summary>
 /// Everything the emitter needs to write one link, and nothing else: strings, primitives and equatable arrays,
-/// never a symbol, syntax node or location, so the incremental pipeline can compare and cache it.
+/// never a symbol, syntax node or location, so the incremental pipeline can compare and cache it. Facts about
+/// the whole compilation are not here: they are <see cref="CompilationFacts"/>, computed once per compilation.
 /// </summary>
-/// <param name="Dependent">The class carrying <c>[OneToOne]</c>.</param>
-/// <param name="Principal">The class named by the attribute.</param>
-/// <param name="Navigation">The forward navigation's name, on the dependent.</param>
-/// <param name="Reverse">The reverse accessor's name, on the principal.</param>
-/// <param name="Required">Django's <c>null=False</c>.</param>
-/// <param name="Replace"><c>OnConflict = Replace</c>.</param>
-/// <param name="OnDelete">The <c>OneToOneDelete</c> value (for the EF Core mapping).</param>
-/// <param name="JsonIgnoreReverse">The compilation references System.Text.Json: the reverse accessor gets <c>[JsonIgnore]</c>.</param>
-/// <param name="JsonMetadata">The compilation has System.Text.Json's contract API (<c>JsonTypeInfo</c>, .NET 7+): the link is part of <c>OneToOneJsonModifiers</c>.</param>
-/// <param name="EfCore">The compilation references EF Core (<c>ModelBuilder</c> exists): the link is part of <c>ApplyOneToOneLinks</c>.</param>
-/// <param name="IsValid">The declaration passed every check that concerns it alone (OTO001-OTO004, OTO006-OTO010).</param>
-/// <param name="ReverseForm">How the reverse accessor is generated: a member of the principal, or an extension.</param>
-/// <param name="ExtensionClass">The static class of the extension form (empty for <see cref="ReverseForm.Member"/>), in the dependent's namespace.</param>
-/// <param name="NamesValid">Both member names are identifiers that clash with no user-written member, so they take part in the cross-link check OTO005.</param>
-internal sealed record LinkModel(
-    TypeModel Dependent,
-    TypeModel Principal,
-    string Navigation,
-    string Reverse,
-    bool Required,
-    bool Replace,
-    int OnDelete,
-    bool JsonIgnoreReverse,
-    bool JsonMetadata,
-    bool EfCore,
-    bool IsValid,
-    bool NamesValid,
-    ReverseForm ReverseForm,
-    string ExtensionClass)
+internal sealed record LinkModel
 {
+    /// <summary>The class carrying the link.</summary>
+    public required TypeModel Dependent { get; init; }
+
+    /// <summary>The class on the other side.</summary>
+    public required TypeModel Principal { get; init; }
+
+    /// <summary>The forward navigation's name, on the dependent.</summary>
+    public required string Navigation { get; init; }
+
+    /// <summary>The reverse accessor's name, on the principal.</summary>
+    public required string Reverse { get; init; }
+
+    /// <summary>Django's <c>null=False</c>.</summary>
+    public required bool Required { get; init; }
+
+    /// <summary>What a link to a principal that has another dependent does.</summary>
+    public required OneToOneConflict OnConflict { get; init; }
+
+    /// <summary>The delete behaviour of the EF Core mapping.</summary>
+    public required OneToOneDelete OnDelete { get; init; }
+
+    /// <summary>How the reverse accessor is generated: a member of the principal, or an extension.</summary>
+    public required ReverseForm ReverseForm { get; init; }
+
+    /// <summary>The static class of the extension form (empty for <see cref="ReverseForm.Member"/>), in the dependent's namespace.</summary>
+    public required string ExtensionClass { get; init; }
+
+    /// <summary>Property form: the user's declaration of the forward navigation; <see langword="null"/> in the class form.</summary>
+    public required DeclaredPropertyModel? DeclaredNavigation { get; init; }
+
+    /// <summary>The principal declares the reverse accessor as a partial property: the generator implements it.</summary>
+    public required DeclaredPropertyModel? DeclaredReverse { get; init; }
+
+    /// <summary>The declaration passed every check that concerns it alone (all but the cross-link OTO005).</summary>
+    public required bool IsValid { get; init; }
+
+    /// <summary>Both member names are identifiers that clash with no user-written member, so they take part in OTO005.</summary>
+    public required bool NamesValid { get; init; }
+
+    public bool Replace => OnConflict == OneToOneConflict.Replace;
+
     /// <summary>The key of the forward navigation, unique per generated member (OTO005).</summary>
     public string NavigationKey => MemberKey(Dependent.MetadataName, Navigation);
 

@@ -42,6 +42,13 @@ internal static class GeneratedNames
     /// <summary>The System.Text.Json contract modifier class, generated in namespace <see cref="RuntimeNamespace"/>.</summary>
     public const string JsonModifiersClass = "OneToOneJsonModifiers";
 
+    /// <summary>The generator's type: Roslyn names every generated file's path after it.</summary>
+    public const string GeneratorType = "OneToOne.Generator.OneToOneGenerator";
+
+    /// <summary>Whether <paramref name="path"/> is a file this generator wrote (its path names the generator type).</summary>
+    public static bool IsGeneratedFile(string? path) =>
+        path is not null && path.IndexOf(GeneratorType, System.StringComparison.Ordinal) >= 0;
+
     /// <summary>The hidden storage field of the generated member <paramref name="member"/>.</summary>
     public static string Storage(string member) => StoragePrefix + member;
 

@@ -22,13 +22,22 @@ internal sealed class DiagnosticSink
     /// <summary>True once any check has failed.</summary>
     public bool HasErrors { get; private set; }
 
-    public void Report(DiagnosticDescriptor descriptor, Location? location, Location? additional, params object?[] args)
+    public void Report(DiagnosticDescriptor descriptor, Location? location, Location? additional, params object?[] args) =>
+        Report(descriptor, location, additional, null, args);
+
+    public void Report(
+        DiagnosticDescriptor descriptor,
+        Location? location,
+        Location? additional,
+        System.Collections.Immutable.ImmutableDictionary<string, string?>? properties,
+        params object?[] args)
     {
         HasErrors = true;
         _diagnostics?.Add(Diagnostic.Create(
             descriptor,
             location ?? Location.None,
             additional is null ? null : new[] { additional },
+            properties,
             args));
     }
 }

@@ -36,27 +36,36 @@ internal static class LinkClashes
             }
         }
 
+        // Grouped by name, then by host type: the cost grows with the number of links, never with pairs of them
+        // (thousands of dependents of one principal are thousands of different names).
         var result = new Dictionary<GeneratedMember, List<GeneratedMember>>();
-        foreach (var group in members.Select((m, i) => (Member: m, Index: i)).GroupBy(x => x.Member.Name))
+        foreach (var byName in members.GroupBy(m => m.Name))
         {
-            var list = group.ToList();
-            if (list.Count < 2)
+            var byHost = byName.GroupBy(m => m.Host.MetadataName).ToDictionary(g => g.Key, g => g.ToList());
+            if (byHost.Count == 1 && byHost.Values.First().Count < 2)
             {
                 continue;
             }
 
-            foreach (var a in list)
+            foreach (var member in byName)
             {
-                foreach (var b in list)
+                // Same host: every other member of that name on it.
+                var sameHost = byHost[member.Host.MetadataName];
+                if (sameHost.Count > 1)
                 {
-                    if (a.Index != b.Index && SameOrRelated(a.Member.Host, b.Member.Host))
-                    {
-                        if (!result.TryGetValue(a.Member, out var others))
-                        {
-                            result[a.Member] = others = new List<GeneratedMember>();
-                        }
+                    Add(result, member, sameHost.Where(other => !ReferenceEquals(other.Link, member.Link) || other.IsNavigation != member.IsNavigation));
+                }
 
-                        others.Add(b.Member);
+                // A base class's member of that name: both hide each other.
+                foreach (var baseType in member.Host.BaseTypes)
+                {
+                    if (byHost.TryGetValue(baseType, out var inBase))
+                    {
+                        Add(result, member, inBase);
+                        foreach (var other in inBase)
+                        {
+                            Add(result, other, new[] { member });
+                        }
                     }
                 }
             }
@@ -65,12 +74,20 @@ internal static class LinkClashes
         return result;
     }
 
+    private static void Add(Dictionary<GeneratedMember, List<GeneratedMember>> result, GeneratedMember member, IEnumerable<GeneratedMember> others)
+    {
+        foreach (var other in others)
+        {
+            if (!result.TryGetValue(member, out var list))
+            {
+                result[member] = list = new List<GeneratedMember>();
+            }
+
+            list.Add(other);
+        }
+    }
+
     /// <summary>The keys (<see cref="LinkModel.MemberKey"/>) of every member that clashes.</summary>
     public static EquatableArray<string> ClashingKeys(IEnumerable<LinkModel> links) =>
         new(Find(links).Keys.Select(m => m.Key).Distinct().OrderBy(k => k, System.StringComparer.Ordinal));
-
-    private static bool SameOrRelated(TypeModel a, TypeModel b) =>
-        a.MetadataName == b.MetadataName ||
-        a.BaseTypes.Contains(b.MetadataName) ||
-        b.BaseTypes.Contains(a.MetadataName);
 }

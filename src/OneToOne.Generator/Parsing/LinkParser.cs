@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -12,21 +11,24 @@ using OneToOne.Generator.Naming;
 namespace OneToOne.Generator.Parsing;
 
 /// <summary>
-/// Reads one <c>[OneToOne]</c> application into a <see cref="LinkModel"/> and runs every check that concerns that
-/// declaration alone (OTO001-OTO004, OTO006-OTO010). Shared by the generator (which emits only valid links) and
-/// the declaration analyzer (which reports why a link is invalid), so both follow the same rules.
-/// The cross-link check OTO005 is <see cref="LinkClashes"/>.
+/// Turns one <see cref="LinkAttribute"/> into a <see cref="LinkModel"/> and runs every check that concerns that
+/// declaration alone (all rules but the cross-link OTO005, which is <see cref="LinkClashes"/>). Shared by the
+/// generator (which emits only valid links) and the declaration analyzer (which reports why a link is invalid),
+/// so both follow the same rules.
 /// </summary>
+/// <remarks>
+/// The generator runs this for every attributed declaration after every edit, on a compilation with nothing bound
+/// yet: it asks the symbols only what the output needs, and the member-name checks look at the declared names
+/// (<see cref="INamedTypeSymbol.MemberNames"/>, no binding) before they bind any member.
+/// </remarks>
 internal static class LinkParser
 {
-    public const string AttributeMetadataName = GeneratedNames.AttributeMetadataName;
-
     private static readonly SymbolDisplayFormat DeclarationFormat = new(
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-    public static bool IsOneToOneAttribute(INamedTypeSymbol? type) =>
-        type is { Name: "OneToOneAttribute", ContainingNamespace: { Name: "OneToOne", ContainingNamespace.IsGlobalNamespace: true } };
+    private static readonly SymbolDisplayFormat TypeInCodeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>
     /// The types, from <paramref name="type"/> outwards, that are not declared <c>partial</c> (OTO001/OTO003).
@@ -64,47 +66,16 @@ internal static class LinkParser
     /// Parses and checks one attribute. Returns <see langword="null"/> when the attribute is too broken to name a
     /// link (the compiler already reports that, e.g. an unknown type in <c>typeof</c>).
     /// </summary>
-    public static LinkModel? Parse(
-        INamedTypeSymbol dependent,
-        AttributeData attribute,
-        Compilation compilation,
-        DiagnosticSink sink,
-        CancellationToken cancellationToken)
+    public static LinkModel? Parse(LinkAttribute read, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (attribute.ConstructorArguments.Length != 1 ||
-            attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Type } principalArgument)
+        if (read.HasErrors || read.Principal is not { } principalType)
         {
-            return null;
-        }
-
-        string? navigationArgument = null, reverseArgument = null;
-        bool required = false;
-        int onConflict = 0, onDelete = 0;
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (named.Value.Kind == TypedConstantKind.Error)
+            if (read is { HasErrors: false, IsPropertyForm: false } && read.Data.ConstructorArguments.Length == 1)
             {
-                return null;
+                var syntax = read.Syntax(cancellationToken);
+                sink.Report(Descriptors.PrincipalNotLinkable, ArgumentLocation(syntax, null) ?? syntax?.GetLocation(), null, "null", read.Dependent.Name, "null");
             }
 
-            switch (named.Key)
-            {
-                case "Navigation": navigationArgument = named.Value.Value as string; break;
-                case "Reverse": reverseArgument = named.Value.Value as string; break;
-                case "Required": required = named.Value.Value is true; break;
-                case "OnConflict": onConflict = named.Value.Value is int c ? c : 0; break;
-                case "OnDelete": onDelete = named.Value.Value is int d ? d : 0; break;
-            }
-        }
-
-        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var attributeLocation = attributeSyntax?.GetLocation() ?? dependent.Locations.FirstOrDefault();
-        var principalLocation = ArgumentLocation(attributeSyntax, null) ?? attributeLocation;
-
-        var principalType = principalArgument.Value as ITypeSymbol;
-        if (principalType is null)
-        {
-            sink.Report(Descriptors.PrincipalNotLinkable, principalLocation, null, "null", dependent.Name, "null");
             return null;
         }
 
@@ -113,6 +84,13 @@ internal static class LinkParser
             return null;
         }
 
+        var dependent = read.Dependent;
+        var property = read.Property;
+        var attributeSyntax = read.Syntax(cancellationToken);
+        var attributeLocation = attributeSyntax?.GetLocation() ?? (property ?? (ISymbol)dependent).Locations.FirstOrDefault();
+        var principalLocation = property is not null
+            ? PropertyTypeLocation(property, cancellationToken) ?? attributeLocation
+            : ArgumentLocation(attributeSyntax, null) ?? attributeLocation;
         var dependentName = dependent.Name;
         var valid = NonPartialTypes(dependent, cancellationToken).Count == 0; // OTO001, reported once per class by the analyzer
 
@@ -120,7 +98,6 @@ internal static class LinkParser
         valid &= !HasUnnamedNamespace(dependent) && !(principalType is INamedTypeSymbol principalNamed && HasUnnamedNamespace(principalNamed));
 
         // OTO002: what the principal is.
-        var principal = principalType as INamedTypeSymbol;
         var principalProblem = PrincipalProblem(principalType);
         if (principalProblem is not null)
         {
@@ -128,20 +105,39 @@ internal static class LinkParser
             return null;
         }
 
-        var principalName = principal!.Name;
-        var navigation = navigationArgument ?? principalName;
-        var reverse = reverseArgument ?? dependentName;
+        var principal = (INamedTypeSymbol)principalType;
+        var principalName = principal.Name;
+        var navigation = read.Navigation;
+        var reverse = read.Reverse;
+        var required = read.Required;
+
+        // OTO012: a property that cannot be a navigation.
+        DeclaredPropertyModel? declaredNavigation = null;
+        if (property is not null)
+        {
+            var problem = NavigationPropertyProblem(read, property, principal, cancellationToken);
+            if (problem is not null)
+            {
+                sink.Report(Descriptors.InvalidNavigationProperty, attributeLocation, null, $"{dependentName}.{property.Name}", problem);
+                valid = false;
+            }
+            else
+            {
+                declaredNavigation = DeclaredProperty(property, cancellationToken);
+                valid &= declaredNavigation is not null;
+            }
+        }
 
         // OTO006: the names must be identifiers.
         var namesValid = true;
-        if (navigationArgument is not null && !IsIdentifier(navigationArgument))
+        if (read.NavigationArgument is { } navigationArgument && property is null && !IsIdentifier(navigationArgument))
         {
             sink.Report(Descriptors.InvalidName, ArgumentLocation(attributeSyntax, "Navigation") ?? attributeLocation, null,
                 navigationArgument, "Navigation", $"{dependentName}.{navigationArgument}", principalName);
             namesValid = false;
         }
 
-        if (reverseArgument is not null && !IsIdentifier(reverseArgument))
+        if (read.ReverseArgument is { } reverseArgument && !IsIdentifier(reverseArgument))
         {
             sink.Report(Descriptors.InvalidName, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation, null,
                 reverseArgument, "Reverse", $"{dependentName}.{navigation}", principalName);
@@ -157,7 +153,7 @@ internal static class LinkParser
         }
 
         // OTO009 too: a required member cannot be less visible than its class (CS9032).
-        if (required && dependentProblem is null && IsPublicToAll(dependent) && !IsPublicToAll(principal))
+        if (required && property is null && dependentProblem is null && IsPublicToAll(dependent) && !IsPublicToAll(principal))
         {
             sink.Report(Descriptors.DependentCannotCarryLink, attributeLocation, null, dependent.ToDisplayString(), principalName,
                 $"public while its required principal '{principalName}' is internal, and a required member cannot be less visible than its class");
@@ -173,23 +169,22 @@ internal static class LinkParser
         }
 
         // OTO008 / OTO010: option combinations.
-        if (required && onConflict == 1)
+        if (required && read.OnConflict == OneToOneConflict.Replace)
         {
             sink.Report(Descriptors.ReplaceWithRequired, attributeLocation, null, dependentName, navigation, principalName);
             valid = false;
         }
 
-        if (required && onDelete == 2)
+        if (required && read.OnDelete == OneToOneDelete.SetNull)
         {
             sink.Report(Descriptors.SetNullWithRequired, attributeLocation, null, dependentName, navigation, principalName);
             valid = false;
         }
 
-        // The principal's shape: in this compilation and partial (the reverse accessor is a member), or not.
         // The principal's shape: declared in this compilation (a partial class that receives the reverse accessor as
         // a member), or one this compilation cannot change (a referenced assembly's type, a closed generic), which
         // takes the extension form of the reverse accessor.
-        var principalInSource = SymbolEqualityComparer.Default.Equals(principal.ContainingAssembly, compilation.Assembly) &&
+        var principalInSource = SymbolEqualityComparer.Default.Equals(principal.ContainingAssembly, dependent.ContainingAssembly) &&
                                 SymbolEqualityComparer.Default.Equals(principal, principal.OriginalDefinition);
         var reverseForm = principalInSource ? ReverseForm.Member
             : SupportsExtensionProperties(attributeSyntax) ? ReverseForm.ExtensionProperty
@@ -206,46 +201,203 @@ internal static class LinkParser
 
         // OTO004: the generated members must not clash with members the user wrote.
         var membersFree = true;
+        DeclaredPropertyModel? declaredReverse = null;
         if (namesValid)
         {
-            var navigationClash = ClashWith(dependent, navigation);
-            if (navigationClash is not null)
+            if (property is null)
             {
-                sink.Report(Descriptors.NameClash, ArgumentLocation(attributeSyntax, "Navigation") ?? attributeLocation, navigationClash.Value.Location,
-                    dependentName, dependentName, navigation, navigationClash.Value.Reason, "Navigation");
-                valid = false;
+                var navigationClash = ClashWith(dependent, navigation, principal);
+                if (navigationClash is not null)
+                {
+                    ReportClash(sink, navigationClash.Value, ArgumentLocation(attributeSyntax, "Navigation") ?? attributeLocation,
+                        dependentName, dependentName, navigation, "Navigation");
+                    membersFree = false;
+                }
+            }
+            else if (ReservedClash(dependent, navigation) is { } reserved)
+            {
+                ReportClash(sink, reserved, attributeLocation, dependentName, dependentName, navigation, "Navigation");
                 membersFree = false;
             }
 
-            // A member of the principal with the reverse accessor's name would hide the extension form too.
-            var reverseClash = reverseForm == ReverseForm.ExtensionMethods
-                ? ClashWith(principal, GeneratedNames.Getter(reverse), isMember: false) ?? ClashWith(principal, GeneratedNames.Setter(reverse), isMember: false)
-                : ClashWith(principal, reverse, isMember: reverseForm == ReverseForm.Member);
-            if (reverseClash is not null)
+            // A partial property of the principal named and typed as the reverse accessor is implemented, not a clash.
+            if (reverseForm == ReverseForm.Member && DeclaredReverseProperty(principal, reverse, dependent, cancellationToken) is { } userReverse)
             {
-                sink.Report(Descriptors.NameClash, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation, reverseClash.Value.Location,
-                    dependentName, principalName, reverse, reverseClash.Value.Reason, "Reverse");
-                valid = false;
-                membersFree = false;
+                declaredReverse = userReverse;
+                if (ReservedClash(principal, reverse) is { } reservedReverse)
+                {
+                    ReportClash(sink, reservedReverse, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation,
+                        dependentName, principalName, reverse, "Reverse");
+                    membersFree = false;
+                }
+            }
+            else
+            {
+                // A member of the principal with the reverse accessor's name would hide the extension form too.
+                var reverseClash = reverseForm switch
+                {
+                    ReverseForm.Member => ClashWith(principal, reverse, dependent),
+                    _ => ClashWith(principal, reverse, dependent, isMember: false)
+                         ?? ClashWith(principal, GeneratedNames.Getter(reverse), null, isMember: false)
+                         ?? ClashWith(principal, GeneratedNames.Setter(reverse), null, isMember: false),
+                };
+                if (reverseClash is not null)
+                {
+                    ReportClash(sink, reverseClash.Value, ArgumentLocation(attributeSyntax, "Reverse") ?? attributeLocation,
+                        dependentName, principalName, reverse, "Reverse");
+                    membersFree = false;
+                }
             }
         }
 
-        return new LinkModel(
-            CreateTypeModel(dependent),
-            CreateTypeModel(principal),
-            navigation,
-            reverse,
-            required,
-            onConflict == 1,
-            onDelete,
-            compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute") is not null,
-            compilation.GetTypeByMetadataName("System.Text.Json.Serialization.Metadata.JsonTypeInfo") is not null,
-            compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder") is not null,
-            valid && namesValid,
-            namesValid && membersFree,
-            reverseForm,
-            reverseForm == ReverseForm.Member ? "" : ExtensionClassName(dependent, navigation));
+        return new LinkModel
+        {
+            Dependent = CreateTypeModel(dependent),
+            Principal = CreateTypeModel(principal),
+            Navigation = navigation,
+            Reverse = reverse,
+            Required = required,
+            OnConflict = read.OnConflict,
+            OnDelete = read.OnDelete,
+            ReverseForm = reverseForm,
+            ExtensionClass = reverseForm == ReverseForm.Member ? "" : ExtensionClassName(dependent, navigation),
+            DeclaredNavigation = declaredNavigation,
+            DeclaredReverse = declaredReverse,
+            IsValid = valid && namesValid && membersFree,
+            NamesValid = namesValid && membersFree,
+        };
     }
+
+    private static void ReportClash(DiagnosticSink sink, Clash clash, Location? location, string dependent, string host, string member, string argument)
+    {
+        var advice = clash.HandWritten
+            ? $"it looks like a hand-written navigation of this link: the generator now writes '{host}.{member}', so remove yours"
+            : $"choose another name with '{argument}'";
+        sink.Report(Descriptors.NameClash, location, clash.Location, clash.HandWritten ? Descriptors.HandWrittenNavigationProperties : null,
+            dependent, host, member, clash.Reason, advice);
+    }
+
+    /// <summary>Why <paramref name="property"/> cannot be the navigation of its link (OTO012), or <see langword="null"/>.</summary>
+    private static string? NavigationPropertyProblem(LinkAttribute read, IPropertySymbol property, INamedTypeSymbol principal, CancellationToken cancellationToken)
+    {
+        if (property.IsIndexer)
+        {
+            return "it is an indexer";
+        }
+
+        if (property.IsStatic)
+        {
+            return "it is static";
+        }
+
+        var declaration = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax;
+        if (declaration is null || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return "it is not partial: declare it 'partial' without accessor bodies, and the generator implements it";
+        }
+
+        if (!property.IsPartialDefinition || declaration.ExpressionBody is not null ||
+            declaration.AccessorList?.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null) == true ||
+            property.PartialImplementationPart is { } implementation && !IsGeneratedByUs(implementation))
+        {
+            return "it is already implemented: the generator writes its implementation, so declare it without one";
+        }
+
+        if (property.GetMethod is null || property.SetMethod is null)
+        {
+            return "it needs both 'get' and 'set'";
+        }
+
+        if (property.SetMethod.IsInitOnly)
+        {
+            return "it is init-only, and a link can be moved or unlinked at any time: use 'set'";
+        }
+
+        if (property.ReturnsByRef || property.ReturnsByRefReadonly)
+        {
+            return "it returns by reference";
+        }
+
+        if (read.NavigationArgument is not null)
+        {
+            return $"'Navigation' is given, but the property's own name '{property.Name}' is the navigation";
+        }
+
+        if (read.RequiredArgument is { } requiredArgument && requiredArgument != property.IsRequired)
+        {
+            return requiredArgument
+                ? "'Required = true' is given, but the property is not 'required': add the 'required' modifier"
+                : "'Required = false' is given, but the property is 'required': remove one of them";
+        }
+
+        if (read.PrincipalArgument is { } given && !SymbolEqualityComparer.Default.Equals(given, principal))
+        {
+            return $"the principal '{given.ToDisplayString()}' is given, but the property's type is '{principal.ToDisplayString()}': leave the argument out";
+        }
+
+        if (!property.IsRequired && property.NullableAnnotation == NullableAnnotation.NotAnnotated)
+        {
+            return $"its type '{principal.Name}' is not nullable, but the link can be empty: declare it '{principal.Name}?', or make it 'required'";
+        }
+
+        return null;
+    }
+
+    /// <summary>How the generator re-declares <paramref name="property"/> to implement it, or <see langword="null"/> when its syntax is unusable.</summary>
+    private static DeclaredPropertyModel? DeclaredProperty(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration ||
+            declaration.AccessorList is null)
+        {
+            return null;
+        }
+
+        string AccessorModifiers(SyntaxKind kind) =>
+            declaration.AccessorList.Accessors.FirstOrDefault(a => a.IsKind(kind)) is { } accessor
+                ? string.Join(" ", accessor.Modifiers.Select(m => m.Text))
+                : "";
+
+        return new DeclaredPropertyModel
+        {
+            Modifiers = string.Join(" ", declaration.Modifiers.Select(m => m.Text)),
+            Type = property.Type.ToDisplayString(TypeInCodeFormat),
+            GetterModifiers = AccessorModifiers(SyntaxKind.GetAccessorDeclaration),
+            SetterModifiers = AccessorModifiers(SyntaxKind.SetAccessorDeclaration),
+            NonNullable = property.NullableAnnotation != NullableAnnotation.Annotated,
+            Attributes = new EquatableArray<string>(property.GetAttributes()
+                .Select(a => a.AttributeClass?.ToDisplayString() ?? "")
+                .Where(name => name.Length > 0)
+                .OrderBy(name => name, System.StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>
+    /// The principal's own partial declaration of the reverse accessor, which the generator implements: a partial
+    /// property named <paramref name="reverse"/>, typed as the dependent, with get and set, not implemented by the user.
+    /// </summary>
+    private static DeclaredPropertyModel? DeclaredReverseProperty(INamedTypeSymbol principal, string reverse, INamedTypeSymbol dependent, CancellationToken cancellationToken)
+    {
+        if (!principal.MemberNames.Contains(reverse))
+        {
+            return null;
+        }
+
+        foreach (var member in principal.GetMembers(reverse))
+        {
+            if (member is IPropertySymbol { IsPartialDefinition: true, IsStatic: false, IsIndexer: false, GetMethod: not null, SetMethod.IsInitOnly: false } property &&
+                SymbolEqualityComparer.Default.Equals(property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), dependent) &&
+                property.NullableAnnotation != NullableAnnotation.NotAnnotated &&
+                (property.PartialImplementationPart is null || IsGeneratedByUs(property.PartialImplementationPart)))
+            {
+                return DeclaredProperty(property, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken) =>
+        (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Type.GetLocation();
 
     private static bool HasUnnamedNamespace(INamedTypeSymbol type)
     {
@@ -350,53 +502,25 @@ internal static class LinkParser
     public static bool IsIdentifier(string name) =>
         SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
-    /// <summary>
-    /// A member named <paramref name="name"/> that the generated member would clash with: on the type itself (other
-    /// than the members this generator wrote), its enclosing type's name, or a non-private member of a base class.
-    /// </summary>
-    private static (string Reason, Location? Location)? ClashWith(INamedTypeSymbol type, string name, bool isMember = true)
+    /// <summary>A member the generated member would clash with, why, where, and whether it looks like a hand-written navigation.</summary>
+    private readonly record struct Clash(string Reason, Location? Location, bool HandWritten);
+
+    /// <summary>A user-written member named like the generated member's hidden storage or accessor.</summary>
+    private static Clash? ReservedClash(INamedTypeSymbol type, string name)
     {
-        var found = FindClash(type, name, isMember);
-        return found is { } clash && clash.Location is { IsInSource: false } ? (clash.Reason, null) : found;
-    }
-
-    private static (string Reason, Location? Location)? FindClash(INamedTypeSymbol type, string name, bool isMember)
-    {
-        if (isMember && name == type.Name)
+        var names = type.MemberNames;
+        foreach (var reservedName in new[] { GeneratedNames.Storage(name), GeneratedNames.Accessor(name) })
         {
-            return ($"a member cannot have the same name as its enclosing type '{type.Name}'", type.Locations.FirstOrDefault());
-        }
-
-        // An indexer is named 'this[]' in C# but takes its metadata name ('Item', or its [IndexerName]) in the type.
-        var indexers = type.GetMembers(WellKnownMemberNames.Indexer).Where(indexer => indexer.MetadataName == name);
-        // The hidden storage of the generated member is reserved too.
-        foreach (var reserved in type.GetMembers(GeneratedNames.Storage(name)).Concat(type.GetMembers(GeneratedNames.Accessor(name))))
-        {
-            if (!IsGeneratedByUs(reserved))
+            if (!names.Contains(reservedName))
             {
-                return ($"'{type.Name}' already declares '{reserved.Name}', a name reserved for the link's hidden storage", reserved.Locations.FirstOrDefault());
+                continue;
             }
-        }
 
-        foreach (var member in type.GetMembers(name).Concat(indexers))
-        {
-            if (!IsGeneratedByUs(member))
+            foreach (var reserved in type.GetMembers(reservedName))
             {
-                var what = member is IPropertySymbol { IsIndexer: true } ? $"an indexer named '{name}'" : $"'{name}'";
-                return ($"'{type.Name}' already declares {what}", member.Locations.FirstOrDefault());
-            }
-        }
-
-        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            foreach (var member in baseType.GetMembers(name))
-            {
-                // A base class's own generated members are links too: OTO005 (LinkClashes) handles them when the base
-                // class is in this compilation; one from another assembly is an ordinary member here.
-                var handledByLinkClashes = IsGeneratedByUs(member) && baseType.DeclaringSyntaxReferences.Length > 0;
-                if (member.DeclaredAccessibility != Accessibility.Private && !handledByLinkClashes)
+                if (!IsGeneratedByUs(reserved))
                 {
-                    return ($"its base class '{baseType.Name}' already declares '{name}'", member.Locations.FirstOrDefault());
+                    return new Clash($"'{type.Name}' already declares '{reserved.Name}', a name reserved for the link's hidden storage", SourceLocation(reserved), false);
                 }
             }
         }
@@ -404,17 +528,105 @@ internal static class LinkParser
         return null;
     }
 
-    public static bool IsGeneratedByUs(ISymbol member) =>
-        member.GetAttributes().Any(a =>
+    /// <summary>
+    /// A member named <paramref name="name"/> that the generated member would clash with: on the type itself (other
+    /// than the members this generator wrote), its enclosing type's name, or a non-private member of a base class.
+    /// <paramref name="otherSide"/> is the type the generated member would have: a user member of that type (or its
+    /// nullable form) is a hand-written navigation of the link.
+    /// </summary>
+    private static Clash? ClashWith(INamedTypeSymbol type, string name, INamedTypeSymbol? otherSide, bool isMember = true)
+    {
+        if (isMember && name == type.Name)
+        {
+            return new Clash($"a member cannot have the same name as its enclosing type '{type.Name}'", type.Locations.FirstOrDefault(), false);
+        }
+
+        if (ReservedClash(type, name) is { } reserved)
+        {
+            return reserved;
+        }
+
+        var names = type.MemberNames;
+        if (names.Contains(name))
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (!IsGeneratedByUs(member))
+                {
+                    var handWritten = otherSide is not null && isMember &&
+                                      member is IPropertySymbol { IsStatic: false, IsIndexer: false } property &&
+                                      SymbolEqualityComparer.Default.Equals(property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), otherSide);
+                    return new Clash($"'{type.Name}' already declares '{name}'", SourceLocation(member), handWritten);
+                }
+            }
+        }
+
+        // An indexer is named 'this[]' in C# but takes its metadata name ('Item', or its [IndexerName]) in the type.
+        if (names.Contains(WellKnownMemberNames.Indexer))
+        {
+            foreach (var indexer in type.GetMembers(WellKnownMemberNames.Indexer))
+            {
+                if (indexer.MetadataName == name)
+                {
+                    return new Clash($"'{type.Name}' already declares an indexer named '{name}'", SourceLocation(indexer), false);
+                }
+            }
+        }
+
+        for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (!baseType.MemberNames.Contains(name))
+            {
+                continue;
+            }
+
+            foreach (var member in baseType.GetMembers(name))
+            {
+                // A base class's own generated members are links too: OTO005 (LinkClashes) handles them when the base
+                // class is in this compilation; one from another assembly is an ordinary member here.
+                var handledByLinkClashes = IsGeneratedByUs(member) && baseType.DeclaringSyntaxReferences.Length > 0;
+                if (member.DeclaredAccessibility != Accessibility.Private && !handledByLinkClashes)
+                {
+                    return new Clash($"its base class '{baseType.Name}' already declares '{name}'", SourceLocation(member), false);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? SourceLocation(ISymbol symbol) =>
+        symbol.Locations.FirstOrDefault() is { IsInSource: true } location ? location : null;
+
+    /// <summary>
+    /// Whether this generator wrote <paramref name="member"/>: declared in one of its files (no binding needed), or
+    /// marked with its <c>[GeneratedCode]</c> (a member from another assembly, or generated text compiled as a file).
+    /// </summary>
+    public static bool IsGeneratedByUs(ISymbol member)
+    {
+        var references = member.DeclaringSyntaxReferences;
+        if (references.Length > 0)
+        {
+            foreach (var reference in references)
+            {
+                if (GeneratedNames.IsGeneratedFile(reference.SyntaxTree.FilePath))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return member.GetAttributes().Any(a =>
             a.AttributeClass is { Name: "GeneratedCodeAttribute" } &&
             a.ConstructorArguments.Length > 0 &&
             a.ConstructorArguments[0].Value as string == GeneratedNames.Tool);
+    }
 
     /// <summary>
     /// The location of a named argument's value, or, when <paramref name="name"/> is null, of the principal: the
     /// constructor's only argument, positional or given as <c>principal:</c>.
     /// </summary>
-    private static Location? ArgumentLocation(AttributeSyntax? attribute, string? name)
+    public static Location? ArgumentLocation(AttributeSyntax? attribute, string? name)
     {
         if (attribute?.ArgumentList is not { } list)
         {
@@ -445,26 +657,31 @@ internal static class LinkParser
             containing.Insert(0, CreateDeclaration(current));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new TypeModel(
-            ns,
-            new EquatableArray<TypeDeclarationModel>(containing),
-            CreateDeclaration(type),
-            type.Name,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            MetadataName(type),
-            IsPublicToAll(type) ? "public" : "internal",
-            SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition)
-                ? $"<see cref=\"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}\"/>"
+        var fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var isDefinition = SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition);
+        return new TypeModel
+        {
+            Namespace = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null,
+            ContainingTypes = new EquatableArray<TypeDeclarationModel>(containing),
+            Self = CreateDeclaration(type),
+            Name = type.Name,
+            FullyQualifiedName = fullyQualified,
+            MetadataName = isDefinition ? MetadataName(type) : fullyQualified, // a closed generic: Box<int> is not Box<string>
+            Accessibility = IsPublicToAll(type) ? "public" : "internal",
+            DocReference = isDefinition
+                ? $"<see cref=\"{fullyQualified}\"/>"
                 : $"<c>{System.Security.SecurityElement.Escape(type.ToDisplayString())}</c>",
-            new EquatableArray<string>(BaseTypes(type)));
+            BaseTypes = new EquatableArray<string>(BaseTypes(type)),
+        };
     }
 
     private static IEnumerable<string> BaseTypes(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            yield return MetadataName(current);
+            yield return SymbolEqualityComparer.Default.Equals(current, current.OriginalDefinition)
+                ? MetadataName(current)
+                : current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
     }
 
@@ -481,11 +698,6 @@ internal static class LinkParser
 
     private static string MetadataName(INamedTypeSymbol type)
     {
-        if (!SymbolEqualityComparer.Default.Equals(type, type.OriginalDefinition))
-        {
-            return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat); // a closed generic: Box<int> is not Box<string>
-        }
-
         var name = type.MetadataName;
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
         {

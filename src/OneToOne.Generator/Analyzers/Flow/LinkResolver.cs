@@ -41,9 +41,8 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
         }
 
         // The forward navigation: a [OneToOne] on its own class names it.
-        foreach (var attribute in DeclarationAnalyzer.OneToOneAttributes(host, attributeType))
+        foreach (var read in LinkAttribute.DeclaredBy(host, attributeType))
         {
-            var read = LinkAttribute.Read(attribute);
             if (!read.HasErrors && read.Principal is INamedTypeSymbol principal && read.Navigation == property.Name)
             {
                 return new LinkEnd(Link(host, principal, read), IsForward: true);
@@ -96,11 +95,10 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
     private LinkEnd? ReverseEnd(INamedTypeSymbol dependent, string reverse, System.Func<INamedTypeSymbol, bool> principalMatches)
     {
-        foreach (var attribute in DeclarationAnalyzer.OneToOneAttributes(dependent, attributeType))
+        foreach (var read in LinkAttribute.DeclaredBy(dependent, attributeType))
         {
-            var read = LinkAttribute.Read(attribute);
             if (!read.HasErrors && read.Principal is INamedTypeSymbol principal && principalMatches(principal) &&
-                read.ReverseFor(dependent) == reverse)
+                read.Reverse == reverse)
             {
                 return new LinkEnd(Link(dependent, principal, read), IsForward: false);
             }
@@ -114,5 +112,5 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
         type is { IsStatic: true } && type.Name.EndsWith(Naming.GeneratedNames.ExtensionClassSuffix, System.StringComparison.Ordinal) && LinkParser.IsGeneratedByUs(type);
 
     private LinkInfo Link(INamedTypeSymbol dependent, INamedTypeSymbol principal, LinkAttribute read) =>
-        _links.GetOrAdd((dependent, read.Navigation), _ => new LinkInfo(dependent, principal, read.Navigation, read.ReverseFor(dependent), read.Replace));
+        _links.GetOrAdd((dependent, read.Navigation), _ => new LinkInfo(dependent, principal, read.Navigation, read.Reverse, read.Replace));
 }

@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.Box<int>? __oneToOne_Box;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <c>App.Box&lt;int&gt;</c> this Card is linked to, one to one; the other side is
@@ -28,36 +30,7 @@ namespace App
         public global::App.Box<int>? Box
         {
             get => this.__oneToOne_Box;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Card, global::App.Box<int>, __OneToOneLink_Box>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="Box"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_Box : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Card, global::App.Box<int>>
-        {
-            public global::App.Box<int>? GetPrincipal(global::App.Card dependent) => dependent.__oneToOne_Box;
-
-            public void SetPrincipal(global::App.Card dependent, global::App.Box<int>? principal) => dependent.__oneToOne_Box = principal;
-
-            public global::App.Card? GetDependent(global::App.Box<int> principal) => ReverseStorage.Get(principal);
-
-            public void SetDependent(global::App.Box<int> principal, global::App.Card? dependent) => ReverseStorage.Set(principal, dependent);
-
-            /// <summary>The reverse slots of <c>App.Box&lt;int&gt;</c>, which this compilation cannot change: weak, they never keep a Box alive.</summary>
-            internal static readonly global::OneToOne.Infrastructure.WeakReverseStorage<global::App.Box<int>, global::App.Card> ReverseStorage = new global::OneToOne.Infrastructure.WeakReverseStorage<global::App.Box<int>, global::App.Card>();
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => false;
-
-            public string DependentName => "Card";
-
-            public string PrincipalName => "Box";
-
-            public string NavigationName => "Box";
-
-            public string ReverseName => "Card";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Card, global::App.Box<int>, global::App.__OneToOneLink_Box>(this, value);
         }
     }
 }
@@ -75,13 +48,47 @@ namespace App
         /// <param name="principal">The Box.</param>
         /// <returns>Its Card, or <see langword="null"/>.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        public static global::App.Card? GetCard(this global::App.Box<int> principal) => global::App.Card.__OneToOneLink_Box.ReverseStorage.Get(principal);
+        public static global::App.Card? GetCard(this global::App.Box<int> principal) => global::App.__OneToOneLink_Box.ReverseStorage.Get(principal);
 
         /// <summary>Links <paramref name="value"/> to <paramref name="principal"/>: the same operation as assigning <see cref="global::App.Card.Box"/>; <see langword="null"/> unlinks.</summary>
         /// <param name="principal">The Box.</param>
         /// <param name="value">The Card to link, or <see langword="null"/>.</param>
         /// <exception cref="global::OneToOne.OneToOneViolationException">The Box already has another Card.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        public static void SetCard(this global::App.Box<int> principal, global::App.Card? value) => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Card, global::App.Box<int>, global::App.Card.__OneToOneLink_Box>(principal, value);
+        public static void SetCard(this global::App.Box<int> principal, global::App.Card? value) => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Card, global::App.Box<int>, global::App.__OneToOneLink_Box>(principal, value);
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Card.Box</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_Box : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Card, global::App.Box<int>>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Box")]
+        private static extern ref global::App.Box<int>? Forward(global::App.Card dependent);
+
+        public global::App.Box<int>? GetPrincipal(global::App.Card dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Card dependent, global::App.Box<int>? principal) => Forward(dependent) = principal;
+
+        public global::App.Card? GetDependent(global::App.Box<int> principal) => ReverseStorage.Get(principal);
+
+        public void SetDependent(global::App.Box<int> principal, global::App.Card? dependent) => ReverseStorage.Set(principal, dependent);
+
+        /// <summary>The reverse slots of <c>App.Box&lt;int&gt;</c>, which this compilation cannot change: weak, they never keep a Box alive.</summary>
+        internal static readonly global::OneToOne.Infrastructure.WeakReverseStorage<global::App.Box<int>, global::App.Card> ReverseStorage = new global::OneToOne.Infrastructure.WeakReverseStorage<global::App.Box<int>, global::App.Card>();
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Card";
+
+        public string PrincipalName => "Box";
+
+        public string NavigationName => "Box";
+
+        public string ReverseName => "GetCard()";
     }
 }

@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::System.Text.StringBuilder? __oneToOne_Builder;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::System.Text.StringBuilder"/> this Draft is linked to, one to one; the other side is
@@ -28,36 +30,7 @@ namespace App
         public global::System.Text.StringBuilder? Builder
         {
             get => this.__oneToOne_Builder;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Draft, global::System.Text.StringBuilder, __OneToOneLink_Builder>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="Builder"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_Builder : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Draft, global::System.Text.StringBuilder>
-        {
-            public global::System.Text.StringBuilder? GetPrincipal(global::App.Draft dependent) => dependent.__oneToOne_Builder;
-
-            public void SetPrincipal(global::App.Draft dependent, global::System.Text.StringBuilder? principal) => dependent.__oneToOne_Builder = principal;
-
-            public global::App.Draft? GetDependent(global::System.Text.StringBuilder principal) => ReverseStorage.Get(principal);
-
-            public void SetDependent(global::System.Text.StringBuilder principal, global::App.Draft? dependent) => ReverseStorage.Set(principal, dependent);
-
-            /// <summary>The reverse slots of <see cref="global::System.Text.StringBuilder"/>, which this compilation cannot change: weak, they never keep a StringBuilder alive.</summary>
-            internal static readonly global::OneToOne.Infrastructure.WeakReverseStorage<global::System.Text.StringBuilder, global::App.Draft> ReverseStorage = new global::OneToOne.Infrastructure.WeakReverseStorage<global::System.Text.StringBuilder, global::App.Draft>();
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => false;
-
-            public string DependentName => "Draft";
-
-            public string PrincipalName => "StringBuilder";
-
-            public string NavigationName => "Builder";
-
-            public string ReverseName => "Draft";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Draft, global::System.Text.StringBuilder, global::App.__OneToOneLink_Builder>(this, value);
         }
     }
 }
@@ -80,17 +53,66 @@ namespace App
             /// <remarks>
             /// Assigning a Draft is the same operation as assigning its <see cref="global::App.Draft.Builder"/>;
             /// assigning <see langword="null"/> unlinks the Draft this StringBuilder has.
-            /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+            /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
             /// Assignments are atomic; reading is a lock-free lookup in weak storage that never keeps a StringBuilder alive.
             /// </remarks>
             /// <exception cref="global::OneToOne.OneToOneViolationException">This StringBuilder already has another Draft.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-            [global::System.Text.Json.Serialization.JsonIgnore]
+            [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+            [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+            [global::System.Xml.Serialization.XmlIgnoreAttribute]
             public global::App.Draft? Draft
             {
-                get => global::App.Draft.__OneToOneLink_Builder.ReverseStorage.Get(principal);
-                set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Draft, global::System.Text.StringBuilder, global::App.Draft.__OneToOneLink_Builder>(principal, value);
+                get => global::App.__OneToOneLink_Builder.ReverseStorage.Get(principal);
+                set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Draft, global::System.Text.StringBuilder, global::App.__OneToOneLink_Builder>(principal, value);
             }
         }
+
+        /// <summary>The <see cref="global::App.Draft"/> linked to <paramref name="principal"/>, one to one, or <see langword="null"/>.</summary>
+        /// <param name="principal">The StringBuilder.</param>
+        /// <returns>Its Draft, or <see langword="null"/>.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        public static global::App.Draft? GetDraft(this global::System.Text.StringBuilder principal) => global::App.__OneToOneLink_Builder.ReverseStorage.Get(principal);
+
+        /// <summary>Links <paramref name="value"/> to <paramref name="principal"/>: the same operation as assigning <see cref="global::App.Draft.Builder"/>; <see langword="null"/> unlinks.</summary>
+        /// <param name="principal">The StringBuilder.</param>
+        /// <param name="value">The Draft to link, or <see langword="null"/>.</param>
+        /// <exception cref="global::OneToOne.OneToOneViolationException">The StringBuilder already has another Draft.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+        public static void SetDraft(this global::System.Text.StringBuilder principal, global::App.Draft? value) => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Draft, global::System.Text.StringBuilder, global::App.__OneToOneLink_Builder>(principal, value);
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Draft.Builder</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_Builder : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Draft, global::System.Text.StringBuilder>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Builder")]
+        private static extern ref global::System.Text.StringBuilder? Forward(global::App.Draft dependent);
+
+        public global::System.Text.StringBuilder? GetPrincipal(global::App.Draft dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Draft dependent, global::System.Text.StringBuilder? principal) => Forward(dependent) = principal;
+
+        public global::App.Draft? GetDependent(global::System.Text.StringBuilder principal) => ReverseStorage.Get(principal);
+
+        public void SetDependent(global::System.Text.StringBuilder principal, global::App.Draft? dependent) => ReverseStorage.Set(principal, dependent);
+
+        /// <summary>The reverse slots of <see cref="global::System.Text.StringBuilder"/>, which this compilation cannot change: weak, they never keep a StringBuilder alive.</summary>
+        internal static readonly global::OneToOne.Infrastructure.WeakReverseStorage<global::System.Text.StringBuilder, global::App.Draft> ReverseStorage = new global::OneToOne.Infrastructure.WeakReverseStorage<global::System.Text.StringBuilder, global::App.Draft>();
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Draft";
+
+        public string PrincipalName => "StringBuilder";
+
+        public string NavigationName => "Builder";
+
+        public string ReverseName => "Draft";
     }
 }

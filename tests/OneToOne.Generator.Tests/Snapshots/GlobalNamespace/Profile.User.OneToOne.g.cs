@@ -9,7 +9,9 @@ partial class Profile
     [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
     private global::User? __oneToOne_User;
+#pragma warning restore CS0649
 
     /// <summary>
     /// The <see cref="global::User"/> this Profile is linked to, one to one; the other side is
@@ -26,33 +28,7 @@ partial class Profile
     public global::User? User
     {
         get => this.__oneToOne_User;
-        set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::Profile, global::User, __OneToOneLink_User>(this, value);
-    }
-
-    /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::Profile, global::User>
-    {
-        public global::User? GetPrincipal(global::Profile dependent) => dependent.__oneToOne_User;
-
-        public void SetPrincipal(global::Profile dependent, global::User? principal) => dependent.__oneToOne_User = principal;
-
-        public global::Profile? GetDependent(global::User principal) => principal.__oneToOne_Profile;
-
-        public void SetDependent(global::User principal, global::Profile? dependent) => principal.__oneToOne_Profile = dependent;
-
-        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-        public bool Required => false;
-
-        public string DependentName => "Profile";
-
-        public string PrincipalName => "User";
-
-        public string NavigationName => "User";
-
-        public string ReverseName => "Profile";
+        set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::Profile, global::User, global::__OneToOneLink_User>(this, value);
     }
 }
 
@@ -62,7 +38,9 @@ partial class User
     [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-    internal global::Profile? __oneToOne_Profile;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+    private global::Profile? __oneToOne_Profile;
+#pragma warning restore CS0649
 
     /// <summary>
     /// The <see cref="global::Profile"/> linked to this User, one to one (the reverse accessor of
@@ -71,15 +49,48 @@ partial class User
     /// <remarks>
     /// Assigning a Profile is the same operation as assigning its <see cref="global::Profile.User"/>;
     /// assigning <see langword="null"/> unlinks the Profile this User has.
-    /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+    /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
     /// Assignments are atomic; reading is a plain field read.
     /// </remarks>
     /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-    [global::System.Text.Json.Serialization.JsonIgnore]
+    [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+    [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+    [global::System.Xml.Serialization.XmlIgnoreAttribute]
     public global::Profile? Profile
     {
         get => this.__oneToOne_Profile;
-        set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::Profile, global::User, global::Profile.__OneToOneLink_User>(this, value);
+        set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::Profile, global::User, global::__OneToOneLink_User>(this, value);
     }
+}
+
+/// <summary>Gives the link protocol access to the storage of the link <c>Profile.User</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::Profile, global::User>
+{
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]
+    private static extern ref global::User? Forward(global::Profile dependent);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Profile")]
+    private static extern ref global::Profile? Reverse(global::User principal);
+
+    public global::User? GetPrincipal(global::Profile dependent) => Forward(dependent);
+
+    public void SetPrincipal(global::Profile dependent, global::User? principal) => Forward(dependent) = principal;
+
+    public global::Profile? GetDependent(global::User principal) => Reverse(principal);
+
+    public void SetDependent(global::User principal, global::Profile? dependent) => Reverse(principal) = dependent;
+
+    public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+    public bool Required => false;
+
+    public string DependentName => "Profile";
+
+    public string PrincipalName => "User";
+
+    public string NavigationName => "User";
+
+    public string ReverseName => "Profile";
 }

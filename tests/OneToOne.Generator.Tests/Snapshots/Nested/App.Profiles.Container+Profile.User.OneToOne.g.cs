@@ -13,7 +13,9 @@ namespace App.Profiles
             [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
             private global::App.Accounts.Outer.Holder.User? __oneToOne_User;
+#pragma warning restore CS0649
 
             /// <summary>
             /// The <see cref="global::App.Accounts.Outer.Holder.User"/> this Profile is linked to, one to one; the other side is
@@ -30,33 +32,7 @@ namespace App.Profiles
             public global::App.Accounts.Outer.Holder.User? User
             {
                 get => this.__oneToOne_User;
-                set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User, __OneToOneLink_User>(this, value);
-            }
-
-            /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User>
-            {
-                public global::App.Accounts.Outer.Holder.User? GetPrincipal(global::App.Profiles.Container.Profile dependent) => dependent.__oneToOne_User;
-
-                public void SetPrincipal(global::App.Profiles.Container.Profile dependent, global::App.Accounts.Outer.Holder.User? principal) => dependent.__oneToOne_User = principal;
-
-                public global::App.Profiles.Container.Profile? GetDependent(global::App.Accounts.Outer.Holder.User principal) => principal.__oneToOne_Profile;
-
-                public void SetDependent(global::App.Accounts.Outer.Holder.User principal, global::App.Profiles.Container.Profile? dependent) => principal.__oneToOne_Profile = dependent;
-
-                public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-                public bool Required => false;
-
-                public string DependentName => "Profile";
-
-                public string PrincipalName => "User";
-
-                public string NavigationName => "User";
-
-                public string ReverseName => "Profile";
+                set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User, global::App.Profiles.__OneToOneLink_User>(this, value);
             }
         }
     }
@@ -74,7 +50,9 @@ namespace App.Accounts
                 [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-                internal global::App.Profiles.Container.Profile? __oneToOne_Profile;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+                private global::App.Profiles.Container.Profile? __oneToOne_Profile;
+#pragma warning restore CS0649
 
                 /// <summary>
                 /// The <see cref="global::App.Profiles.Container.Profile"/> linked to this User, one to one (the reverse accessor of
@@ -83,18 +61,54 @@ namespace App.Accounts
                 /// <remarks>
                 /// Assigning a Profile is the same operation as assigning its <see cref="global::App.Profiles.Container.Profile.User"/>;
                 /// assigning <see langword="null"/> unlinks the Profile this User has.
-                /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+                /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
                 /// Assignments are atomic; reading is a plain field read.
                 /// </remarks>
                 /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-                [global::System.Text.Json.Serialization.JsonIgnore]
+                [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+                [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+                [global::System.Xml.Serialization.XmlIgnoreAttribute]
                 public global::App.Profiles.Container.Profile? Profile
                 {
                     get => this.__oneToOne_Profile;
-                    set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User, global::App.Profiles.Container.Profile.__OneToOneLink_User>(this, value);
+                    set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User, global::App.Profiles.__OneToOneLink_User>(this, value);
                 }
             }
         }
+    }
+}
+
+namespace App.Profiles
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Profile.User</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profiles.Container.Profile, global::App.Accounts.Outer.Holder.User>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]
+        private static extern ref global::App.Accounts.Outer.Holder.User? Forward(global::App.Profiles.Container.Profile dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Profile")]
+        private static extern ref global::App.Profiles.Container.Profile? Reverse(global::App.Accounts.Outer.Holder.User principal);
+
+        public global::App.Accounts.Outer.Holder.User? GetPrincipal(global::App.Profiles.Container.Profile dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Profiles.Container.Profile dependent, global::App.Accounts.Outer.Holder.User? principal) => Forward(dependent) = principal;
+
+        public global::App.Profiles.Container.Profile? GetDependent(global::App.Accounts.Outer.Holder.User principal) => Reverse(principal);
+
+        public void SetDependent(global::App.Accounts.Outer.Holder.User principal, global::App.Profiles.Container.Profile? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Profile";
+
+        public string PrincipalName => "User";
+
+        public string NavigationName => "User";
+
+        public string ReverseName => "Profile";
     }
 }

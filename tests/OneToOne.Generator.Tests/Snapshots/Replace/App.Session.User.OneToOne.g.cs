@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.User? __oneToOne_User;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.User"/> this Session is linked to, one to one; the other side is
@@ -27,33 +29,7 @@ namespace App
         public global::App.User? User
         {
             get => this.__oneToOne_User;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Session, global::App.User, __OneToOneLink_User>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Session, global::App.User>
-        {
-            public global::App.User? GetPrincipal(global::App.Session dependent) => dependent.__oneToOne_User;
-
-            public void SetPrincipal(global::App.Session dependent, global::App.User? principal) => dependent.__oneToOne_User = principal;
-
-            public global::App.Session? GetDependent(global::App.User principal) => principal.__oneToOne_CurrentSession;
-
-            public void SetDependent(global::App.User principal, global::App.Session? dependent) => principal.__oneToOne_CurrentSession = dependent;
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Replace;
-
-            public bool Required => false;
-
-            public string DependentName => "Session";
-
-            public string PrincipalName => "User";
-
-            public string NavigationName => "User";
-
-            public string ReverseName => "CurrentSession";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Session, global::App.User, global::App.__OneToOneLink_User>(this, value);
         }
     }
 }
@@ -66,7 +42,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        internal global::App.Session? __oneToOne_CurrentSession;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+        private global::App.Session? __oneToOne_CurrentSession;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Session"/> linked to this User, one to one (the reverse accessor of
@@ -75,15 +53,51 @@ namespace App
         /// <remarks>
         /// Assigning a Session is the same operation as assigning its <see cref="global::App.Session.User"/>;
         /// assigning <see langword="null"/> unlinks the Session this User has.
-        /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+        /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.Text.Json.Serialization.JsonIgnore]
+        [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+        [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+        [global::System.Xml.Serialization.XmlIgnoreAttribute]
         public global::App.Session? CurrentSession
         {
             get => this.__oneToOne_CurrentSession;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Session, global::App.User, global::App.Session.__OneToOneLink_User>(this, value);
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Session, global::App.User, global::App.__OneToOneLink_User>(this, value);
         }
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Session.User</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Session, global::App.User>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]
+        private static extern ref global::App.User? Forward(global::App.Session dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_CurrentSession")]
+        private static extern ref global::App.Session? Reverse(global::App.User principal);
+
+        public global::App.User? GetPrincipal(global::App.Session dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Session dependent, global::App.User? principal) => Forward(dependent) = principal;
+
+        public global::App.Session? GetDependent(global::App.User principal) => Reverse(principal);
+
+        public void SetDependent(global::App.User principal, global::App.Session? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Replace;
+
+        public bool Required => false;
+
+        public string DependentName => "Session";
+
+        public string PrincipalName => "User";
+
+        public string NavigationName => "User";
+
+        public string ReverseName => "CurrentSession";
     }
 }

@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.User? __oneToOne_User;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.User"/> this Profile is linked to, one to one; the other side is
@@ -29,33 +31,7 @@ namespace App
         public required global::App.User User
         {
             get => this.__oneToOne_User!;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Profile, global::App.User, __OneToOneLink_User>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="User"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profile, global::App.User>
-        {
-            public global::App.User? GetPrincipal(global::App.Profile dependent) => dependent.__oneToOne_User;
-
-            public void SetPrincipal(global::App.Profile dependent, global::App.User? principal) => dependent.__oneToOne_User = principal;
-
-            public global::App.Profile? GetDependent(global::App.User principal) => principal.__oneToOne_Profile;
-
-            public void SetDependent(global::App.User principal, global::App.Profile? dependent) => principal.__oneToOne_Profile = dependent;
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => true;
-
-            public string DependentName => "Profile";
-
-            public string PrincipalName => "User";
-
-            public string NavigationName => "User";
-
-            public string ReverseName => "Profile";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Profile, global::App.User, global::App.__OneToOneLink_User>(this, value);
         }
     }
 }
@@ -68,7 +44,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        internal global::App.Profile? __oneToOne_Profile;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+        private global::App.Profile? __oneToOne_Profile;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Profile"/> linked to this User, one to one (the reverse accessor of
@@ -77,16 +55,52 @@ namespace App
         /// <remarks>
         /// Assigning a Profile is the same operation as assigning its <see cref="global::App.Profile.User"/>;
         /// the link is required: assigning <see langword="null"/> while a Profile is linked throws <see cref="global::System.InvalidOperationException"/>.
-        /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+        /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Profile.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.Text.Json.Serialization.JsonIgnore]
+        [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+        [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+        [global::System.Xml.Serialization.XmlIgnoreAttribute]
         public global::App.Profile? Profile
         {
             get => this.__oneToOne_Profile;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Profile, global::App.User, global::App.Profile.__OneToOneLink_User>(this, value);
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Profile, global::App.User, global::App.__OneToOneLink_User>(this, value);
         }
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Profile.User</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_User : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Profile, global::App.User>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_User")]
+        private static extern ref global::App.User? Forward(global::App.Profile dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Profile")]
+        private static extern ref global::App.Profile? Reverse(global::App.User principal);
+
+        public global::App.User? GetPrincipal(global::App.Profile dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Profile dependent, global::App.User? principal) => Forward(dependent) = principal;
+
+        public global::App.Profile? GetDependent(global::App.User principal) => Reverse(principal);
+
+        public void SetDependent(global::App.User principal, global::App.Profile? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => true;
+
+        public string DependentName => "Profile";
+
+        public string PrincipalName => "User";
+
+        public string NavigationName => "User";
+
+        public string ReverseName => "Profile";
     }
 }

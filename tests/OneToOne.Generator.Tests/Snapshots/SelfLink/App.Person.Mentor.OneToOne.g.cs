@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.Person? __oneToOne_Mentor;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Person"/> this Person is linked to, one to one; the other side is
@@ -28,33 +30,7 @@ namespace App
         public global::App.Person? Mentor
         {
             get => this.__oneToOne_Mentor;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Person, global::App.Person, __OneToOneLink_Mentor>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="Mentor"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_Mentor : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Person, global::App.Person>
-        {
-            public global::App.Person? GetPrincipal(global::App.Person dependent) => dependent.__oneToOne_Mentor;
-
-            public void SetPrincipal(global::App.Person dependent, global::App.Person? principal) => dependent.__oneToOne_Mentor = principal;
-
-            public global::App.Person? GetDependent(global::App.Person principal) => principal.__oneToOne_Mentee;
-
-            public void SetDependent(global::App.Person principal, global::App.Person? dependent) => principal.__oneToOne_Mentee = dependent;
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => false;
-
-            public string DependentName => "Person";
-
-            public string PrincipalName => "Person";
-
-            public string NavigationName => "Mentor";
-
-            public string ReverseName => "Mentee";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Person, global::App.Person, global::App.__OneToOneLink_Mentor>(this, value);
         }
     }
 }
@@ -67,7 +43,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        internal global::App.Person? __oneToOne_Mentee;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+        private global::App.Person? __oneToOne_Mentee;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Person"/> linked to this Person, one to one (the reverse accessor of
@@ -76,16 +54,52 @@ namespace App
         /// <remarks>
         /// Assigning a Person is the same operation as assigning its <see cref="global::App.Person.Mentor"/>;
         /// assigning <see langword="null"/> unlinks the Person this Person has.
-        /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+        /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This Person already has another Person.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.Text.Json.Serialization.JsonIgnore]
+        [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+        [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+        [global::System.Xml.Serialization.XmlIgnoreAttribute]
         public global::App.Person? Mentee
         {
             get => this.__oneToOne_Mentee;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Person, global::App.Person, global::App.Person.__OneToOneLink_Mentor>(this, value);
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Person, global::App.Person, global::App.__OneToOneLink_Mentor>(this, value);
         }
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Person.Mentor</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_Mentor : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Person, global::App.Person>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Mentor")]
+        private static extern ref global::App.Person? Forward(global::App.Person dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Mentee")]
+        private static extern ref global::App.Person? Reverse(global::App.Person principal);
+
+        public global::App.Person? GetPrincipal(global::App.Person dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Person dependent, global::App.Person? principal) => Forward(dependent) = principal;
+
+        public global::App.Person? GetDependent(global::App.Person principal) => Reverse(principal);
+
+        public void SetDependent(global::App.Person principal, global::App.Person? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Person";
+
+        public string PrincipalName => "Person";
+
+        public string NavigationName => "Mentor";
+
+        public string ReverseName => "Mentee";
     }
 }

@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.User? __oneToOne_Owner;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.User"/> this Project is linked to, one to one; the other side is
@@ -28,33 +30,7 @@ namespace App
         public global::App.User? Owner
         {
             get => this.__oneToOne_Owner;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Project, global::App.User, __OneToOneLink_Owner>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="Owner"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_Owner : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Project, global::App.User>
-        {
-            public global::App.User? GetPrincipal(global::App.Project dependent) => dependent.__oneToOne_Owner;
-
-            public void SetPrincipal(global::App.Project dependent, global::App.User? principal) => dependent.__oneToOne_Owner = principal;
-
-            public global::App.Project? GetDependent(global::App.User principal) => principal.__oneToOne_OwnedProject;
-
-            public void SetDependent(global::App.User principal, global::App.Project? dependent) => principal.__oneToOne_OwnedProject = dependent;
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => false;
-
-            public string DependentName => "Project";
-
-            public string PrincipalName => "User";
-
-            public string NavigationName => "Owner";
-
-            public string ReverseName => "OwnedProject";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Project, global::App.User, global::App.__OneToOneLink_Owner>(this, value);
         }
     }
 }
@@ -67,7 +43,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        internal global::App.Project? __oneToOne_OwnedProject;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+        private global::App.Project? __oneToOne_OwnedProject;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Project"/> linked to this User, one to one (the reverse accessor of
@@ -76,16 +54,52 @@ namespace App
         /// <remarks>
         /// Assigning a Project is the same operation as assigning its <see cref="global::App.Project.Owner"/>;
         /// assigning <see langword="null"/> unlinks the Project this User has.
-        /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+        /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This User already has another Project.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.Text.Json.Serialization.JsonIgnore]
+        [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+        [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+        [global::System.Xml.Serialization.XmlIgnoreAttribute]
         public global::App.Project? OwnedProject
         {
             get => this.__oneToOne_OwnedProject;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Project, global::App.User, global::App.Project.__OneToOneLink_Owner>(this, value);
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Project, global::App.User, global::App.__OneToOneLink_Owner>(this, value);
         }
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Project.Owner</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_Owner : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Project, global::App.User>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Owner")]
+        private static extern ref global::App.User? Forward(global::App.Project dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_OwnedProject")]
+        private static extern ref global::App.Project? Reverse(global::App.User principal);
+
+        public global::App.User? GetPrincipal(global::App.Project dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Project dependent, global::App.User? principal) => Forward(dependent) = principal;
+
+        public global::App.Project? GetDependent(global::App.User principal) => Reverse(principal);
+
+        public void SetDependent(global::App.User principal, global::App.Project? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Project";
+
+        public string PrincipalName => "User";
+
+        public string NavigationName => "Owner";
+
+        public string ReverseName => "OwnedProject";
     }
 }

@@ -11,7 +11,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
         private global::App.Team? __oneToOne_Team;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Team"/> this Project is linked to, one to one; the other side is
@@ -28,33 +30,7 @@ namespace App
         public global::App.Team? Team
         {
             get => this.__oneToOne_Team;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Project, global::App.Team, __OneToOneLink_Team>(this, value);
-        }
-
-        /// <summary>Gives the link protocol access to the storage of <see cref="Team"/>. Not for use in code.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal readonly struct __OneToOneLink_Team : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Project, global::App.Team>
-        {
-            public global::App.Team? GetPrincipal(global::App.Project dependent) => dependent.__oneToOne_Team;
-
-            public void SetPrincipal(global::App.Project dependent, global::App.Team? principal) => dependent.__oneToOne_Team = principal;
-
-            public global::App.Project? GetDependent(global::App.Team principal) => principal.__oneToOne_Project;
-
-            public void SetDependent(global::App.Team principal, global::App.Project? dependent) => principal.__oneToOne_Project = dependent;
-
-            public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
-
-            public bool Required => false;
-
-            public string DependentName => "Project";
-
-            public string PrincipalName => "Team";
-
-            public string NavigationName => "Team";
-
-            public string ReverseName => "Project";
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetPrincipal<global::App.Project, global::App.Team, global::App.__OneToOneLink_Team>(this, value);
         }
     }
 }
@@ -67,7 +43,9 @@ namespace App
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
-        internal global::App.Project? __oneToOne_Project;
+#pragma warning disable CS0649 // written by the link protocol, through UnsafeAccessor
+        private global::App.Project? __oneToOne_Project;
+#pragma warning restore CS0649
 
         /// <summary>
         /// The <see cref="global::App.Project"/> linked to this Team, one to one (the reverse accessor of
@@ -76,16 +54,52 @@ namespace App
         /// <remarks>
         /// Assigning a Project is the same operation as assigning its <see cref="global::App.Project.Team"/>;
         /// assigning <see langword="null"/> unlinks the Project this Team has.
-        /// Not serialized: JSON follows the forward navigation only, so no cycle is walked.
+        /// Never serialized: serializers follow the forward navigation only, so no cycle is walked.
         /// Assignments are atomic; reading is a plain field read.
         /// </remarks>
         /// <exception cref="global::OneToOne.OneToOneViolationException">This Team already has another Project.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
-        [global::System.Text.Json.Serialization.JsonIgnore]
+        [global::System.Text.Json.Serialization.JsonIgnoreAttribute]
+        [global::System.Runtime.Serialization.IgnoreDataMemberAttribute]
+        [global::System.Xml.Serialization.XmlIgnoreAttribute]
         public global::App.Project? Project
         {
             get => this.__oneToOne_Project;
-            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Project, global::App.Team, global::App.Project.__OneToOneLink_Team>(this, value);
+            set => global::OneToOne.Infrastructure.OneToOneLinks.SetDependent<global::App.Project, global::App.Team, global::App.__OneToOneLink_Team>(this, value);
         }
+    }
+}
+
+namespace App
+{
+    /// <summary>Gives the link protocol access to the storage of the link <c>Project.Team</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("OneToOne.Generator", "1.0.0.0")]
+    file readonly struct __OneToOneLink_Team : global::OneToOne.Infrastructure.IOneToOneLink<global::App.Project, global::App.Team>
+    {
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Team")]
+        private static extern ref global::App.Team? Forward(global::App.Project dependent);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "__oneToOne_Project")]
+        private static extern ref global::App.Project? Reverse(global::App.Team principal);
+
+        public global::App.Team? GetPrincipal(global::App.Project dependent) => Forward(dependent);
+
+        public void SetPrincipal(global::App.Project dependent, global::App.Team? principal) => Forward(dependent) = principal;
+
+        public global::App.Project? GetDependent(global::App.Team principal) => Reverse(principal);
+
+        public void SetDependent(global::App.Team principal, global::App.Project? dependent) => Reverse(principal) = dependent;
+
+        public global::OneToOne.OneToOneConflict OnConflict => global::OneToOne.OneToOneConflict.Throw;
+
+        public bool Required => false;
+
+        public string DependentName => "Project";
+
+        public string PrincipalName => "Team";
+
+        public string NavigationName => "Team";
+
+        public string ReverseName => "Project";
     }
 }
