@@ -325,6 +325,40 @@ public class JsonContextRuleTests
         AssertMessage(Assert.Single(diagnostics), "required navigation 'Passport.Holder'", "CS9035");
     }
 
+    [Fact]
+    public async Task EndToEnd_PropertyForm_TheContextSerializesTheNavigation_AndNothingIsReported()
+    {
+        // What the code fix converts to: the same model, the link declared on a partial property.
+        var (output, diagnostics) = await RunBothGeneratorsAsync("""
+            using OneToOne;
+            using System.Text.Json.Serialization;
+            public partial class User { public string Name { get; set; } = ""; }
+            public partial class Profile
+            {
+                [OneToOne] public partial User? User { get; set; }
+                public string Bio { get; set; } = "";
+            }
+
+            public static class Program
+            {
+                public static string Run()
+                {
+                    var profile = new Profile { Bio = "Hello", User = new User { Name = "ada" } };
+                    var json = System.Text.Json.JsonSerializer.Serialize(profile, AppJsonContext.Default.Profile);
+                    var back = System.Text.Json.JsonSerializer.Deserialize(json, AppJsonContext.Default.Profile)!;
+                    return json + " linked both ways: " + (back.User!.Profile == back);
+                }
+            }
+
+            [JsonSerializable(typeof(Profile))]
+            internal partial class AppJsonContext : JsonSerializerContext { }
+            """);
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("{\"User\":{\"Name\":\"ada\"},\"Bio\":\"Hello\"} linked both ways: True", RunProgram(output));
+        Assert.Empty(diagnostics);
+    }
+
     // ---- not reported ----
 
     [Fact]
