@@ -22,6 +22,7 @@ namespace OneToOne.External.Tests;
 [JsonSerializable(typeof(Label))]
 [JsonSerializable(typeof(Account))]
 [JsonSerializable(typeof(Box<int>))]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("OneToOne.Serialization", "OTO011", Justification = "These tests show the class form with and without OneToOneJsonModifiers.IncludeNavigations")]
 internal partial class ProfileJsonContext : JsonSerializerContext
 {
 }
