@@ -64,7 +64,7 @@ public static class TestCompiler
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources)
     {
         var (output, generatorDiagnostics, _) = Generate(Create(sources));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DeclarationAnalyzer(), new LinkFlowAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DeclarationAnalyzer(), new JsonContextAnalyzer(), new LinkFlowAnalyzer());
         var withAnalyzers = output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var all = await withAnalyzers.GetAllDiagnosticsAsync();
