@@ -192,7 +192,7 @@ public class DoubleLinkCodeFixTests
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult("OTO100", DiagnosticSeverity.Warning).WithLocation(0)
-                        .WithArguments("u", "Profile", "a", "b", "Profile.User"),
+                        .WithArguments("u", "Profile", "'a'", "b", "'Profile.User'"),
                 },
             },
             CodeActionIndex = 0,

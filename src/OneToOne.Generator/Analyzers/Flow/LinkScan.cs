@@ -13,14 +13,21 @@ internal static class LinkScan
 {
     /// <summary>
     /// Whether a body is worth the flow analysis: two link operations, or one that may run repeatedly (inside a loop,
-    /// a lambda or a local function). One link made once cannot conflict with anything in the body.
+    /// a lambda or a local function, or anywhere in a body with a <c>goto</c> that jumps back). One link made once
+    /// cannot conflict with anything in the body.
     /// </summary>
     public static bool WorthAnalysing(IOperation root, SummaryCache summaries, int budget, CancellationToken cancellationToken)
     {
         var count = 0;
+        var jumpsBack = false;
         foreach (var operation in root.Descendants())
         {
-            if (IsLinkOperation(operation, summaries, budget, cancellationToken))
+            if (operation is IBranchOperation { BranchKind: BranchKind.GoTo } jump &&
+                jump.Target.Locations.Length > 0 && jump.Target.Locations[0].SourceSpan.Start < jump.Syntax.SpanStart)
+            {
+                jumpsBack = true;
+            }
+            else if (IsLinkOperation(operation, summaries, budget, cancellationToken))
             {
                 count++;
                 if (count >= 2 || operation.MayRunRepeatedly())
@@ -30,7 +37,7 @@ internal static class LinkScan
             }
         }
 
-        return false;
+        return count == 1 && jumpsBack;
     }
 
     /// <summary>Whether a body links or unlinks anything, directly or through the calls it follows (a summary is worth computing).</summary>
