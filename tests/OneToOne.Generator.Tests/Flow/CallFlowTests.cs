@@ -280,11 +280,20 @@ public class CallFlowTests
     public Task ExclusiveBranchesAroundConstructorCalls() => FlowVerifier.SafeAsync(ProfileConstructors + """
         public class C
         {
-            public Profile M(User u, bool flag)
+            public Profile M(User u, bool flag) => flag ? new Profile(u) : new Profile(u, "x");
+
+            public void N(User u, int kind)
             {
-                var p = flag ? new Profile(u) : new Profile(u, "x");
-                if (flag) { var a = new Profile(u); } else { var b = new Profile(u); }
-                return p;
+                if (kind == 0) { var a = new Profile(u); } else { var b = new Profile(u); }
+            }
+
+            public void O(User u, int kind)
+            {
+                switch (kind)
+                {
+                    case 1: new Profile(u, "one"); break;
+                    case 2: new Profile(u, "two"); break;
+                }
             }
         }
         """);

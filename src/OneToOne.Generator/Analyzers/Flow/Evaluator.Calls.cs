@@ -56,7 +56,9 @@ internal sealed partial class Evaluator
         HashSet<AbstractValue>? result = null;
         if (Context.Summaries.Of(target, solver.Graph, Context.CallBudget, Context.CancellationToken) is { } summary)
         {
-            var thisValues = reduced || target.IsStatic ? null : receiver;
+            var thisValues = target.MethodKind == MethodKind.LocalFunction && !target.IsStatic && target.ContainingType is { } enclosing
+                ? Get(VarKey.Of(enclosing), () => "this") // a local function's this is the caller's
+                : reduced || target.IsStatic ? null : receiver;
             result = Apply(summary, SummaryCache.Normalize(target), invocation, thisValues, PlainSyntax(invocation.Instance), arguments,
                 () => Describe.MadeObject(invocation.Syntax, "the result of " + target.Name + "()"));
         }
@@ -103,6 +105,9 @@ internal sealed partial class Evaluator
                     return receiver;
                 case SlotKind.Parameter:
                     return arguments.TryGetValue(slot.Index, out var argument) ? argument.Values : null;
+                case SlotKind.Captured:
+                    var symbol = slot.Symbol!;
+                    return Get(VarKey.Of(symbol), () => symbol.Name);
                 default:
                     if (!made.TryGetValue((slot.Index, slot.Old), out var values))
                     {

@@ -27,6 +27,7 @@ internal sealed partial class Evaluator
                 {
                     IConstantPatternOperation constant when constant.Value.IsNullValue() => new NullGuard(link, principals, true),
                     INegatedPatternOperation { Pattern: IConstantPatternOperation constant } when constant.Value.IsNullValue() => new NullGuard(link, principals, false),
+                    IRecursivePatternOperation or IDeclarationPatternOperation or ITypePatternOperation => new NullGuard(link, principals, false), // is { } old
                     _ => null,
                 };
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:

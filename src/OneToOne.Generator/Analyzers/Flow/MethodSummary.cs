@@ -16,10 +16,13 @@ internal enum SlotKind
 
     /// <summary>An object the method makes (object <see cref="Slot.Index"/> of its analysis): a new one on every call.</summary>
     Made,
+
+    /// <summary>A variable of the caller that a local function uses (<see cref="Slot.Symbol"/>).</summary>
+    Captured,
 }
 
 /// <summary>One object of a call, as a summary names it.</summary>
-internal readonly record struct Slot(SlotKind Kind, int Index, bool Old, string Name);
+internal readonly record struct Slot(SlotKind Kind, int Index, bool Old, string Name, ISymbol? Symbol = null);
 
 /// <summary>After the call, principal <see cref="Principal"/> may hold one of <see cref="Dependents"/> (or an object the summary cannot name).</summary>
 internal sealed record LinkEffect(LinkInfo Link, Slot Principal, ImmutableArray<Slot> Dependents, bool AlsoUnknown);
@@ -78,6 +81,8 @@ internal sealed class MethodSummary
                         IParameterSymbol parameter when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && parameter.RefKind == RefKind.None =>
                             new Slot(SlotKind.Parameter, parameter.Ordinal, false, parameter.Name),
                         INamedTypeSymbol when !method.IsStatic => new Slot(SlotKind.This, 0, false, "this"),
+                        ILocalSymbol or IParameterSymbol when method.MethodKind == MethodKind.LocalFunction =>
+                            new Slot(SlotKind.Captured, 0, false, symbol.Name, symbol),
                         _ => null,
                     };
                 default:

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -111,7 +112,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             }
             else
             {
-                if (BodyOf(method, cancellationToken) is not { } body ||
+                if (BodyOf(method, cancellationToken) is not { } body || HasErrors(body) ||
                     !LinkScan.HasLinkWork(body, this, budget, cancellationToken))
                 {
                     return MethodSummary.Empty;
@@ -140,6 +141,10 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             return MethodSummary.Empty;
         }
     }
+
+    /// <summary>A body that does not compile: what it would do is not known.</summary>
+    private static bool HasErrors(IOperation body) =>
+        body.Syntax.ContainsDiagnostics || body.Descendants().Any(operation => operation is IInvalidOperation);
 
     /// <summary>The operation of the method's body (a method, constructor or operator with a block or expression body).</summary>
     private IMethodBodyBaseOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
