@@ -200,7 +200,7 @@ internal sealed partial class Evaluator
         for (var run = 0; run < FlowBounds.RepeatedLambdaRuns; run++)
         {
             analysis.Solve(start);
-            if (analysis.Exit is null || !start.JoinFrom(analysis.Exit))
+            if (analysis.Exit is null || !start.JoinFrom(analysis.Exit, Origins))
             {
                 break;
             }
@@ -209,7 +209,7 @@ internal sealed partial class Evaluator
         observer.LambdaMet(graph, analysis);
         if (analysis.Exit is not null)
         {
-            _state.JoinFrom(analysis.Exit);
+            _state.JoinFrom(analysis.Exit, Origins);
         }
     }
 

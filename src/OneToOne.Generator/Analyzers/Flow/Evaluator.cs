@@ -84,6 +84,8 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
                 return null;
             case IFlowCaptureReferenceOperation reference:
                 return _state.Vars.TryGetValue(VarKey.Of(reference.Id), out var values) ? values : null;
+            case ILocalReferenceOperation { Local.Type.IsValueType: true } or IParameterReferenceOperation { Parameter.Type.IsValueType: true }:
+                return null; // a number or a struct: never a dependent or a principal
             case ILocalReferenceOperation local:
                 return Get(VarKey.Of(local.Local), () => local.Local.Name);
             case IParameterReferenceOperation parameter:

@@ -27,6 +27,12 @@ internal static class FlowBounds
     /// <summary>How many link and unlink effects one method summary keeps; a method with more does nothing known.</summary>
     public const int SummaryEffects = 32;
 
+    /// <summary>
+    /// How many objects one variable or one principal's dependents may stand for before a join makes them one
+    /// temporary (a variable assigned on many branches): keeps each step of a long method cheap.
+    /// </summary>
+    public const int ValuesPerSet = 16;
+
     /// <summary>How many earlier dependents a message lists.</summary>
     public const int NamesInMessage = 3;
 }

@@ -81,17 +81,22 @@ internal sealed class FlowState
         return copy;
     }
 
-    /// <summary>Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed.</summary>
-    public bool JoinFrom(FlowState other)
+    /// <summary>
+    /// Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed. A set
+    /// that grows past <see cref="FlowBounds.ValuesPerSet"/> objects becomes one temporary standing for all of them
+    /// (never in conflict with anything but itself from an earlier run), so that a variable joined from many
+    /// branches does not make every later step slower.
+    /// </summary>
+    public bool JoinFrom(FlowState other, Origins origins)
     {
-        var changed = Join(Vars, other.Vars);
-        changed |= Join(Facts, other.Facts);
+        var changed = Join(Vars, other.Vars, origins);
+        changed |= Join(Facts, other.Facts, origins);
         var before = Detached.Count;
         Detached.IntersectWith(other.Detached);
         return changed | Detached.Count != before;
     }
 
-    private static bool Join<TKey>(Dictionary<TKey, HashSet<AbstractValue>> into, Dictionary<TKey, HashSet<AbstractValue>> from)
+    private static bool Join<TKey>(Dictionary<TKey, HashSet<AbstractValue>> into, Dictionary<TKey, HashSet<AbstractValue>> from, Origins origins)
         where TKey : notnull
     {
         var changed = false;
@@ -101,14 +106,34 @@ internal sealed class FlowState
             {
                 into[pair.Key] = new HashSet<AbstractValue>(pair.Value);
                 changed = true;
+                continue;
             }
-            else
+
+            // A set already standing for many objects absorbs whatever joins it: the join stays stable.
+            var manyKey = ("many", pair.Key);
+            if (origins.TryFind(manyKey, out var manyOrigin) && set.Contains(new AbstractValue(manyOrigin, Old: false)))
             {
-                foreach (var value in pair.Value)
-                {
-                    changed |= set.Add(value);
-                }
+                var wasOnlyMany = set.Count == 1;
+                set.Clear();
+                set.Add(new AbstractValue(manyOrigin, Old: false));
+                changed |= !wasOnlyMany;
+                continue;
             }
+
+            var grew = false;
+            foreach (var value in pair.Value)
+            {
+                grew |= set.Add(value);
+            }
+
+            if (set.Count > FlowBounds.ValuesPerSet)
+            {
+                set.Clear();
+                set.Add(new AbstractValue(origins.Of(manyKey, () => "one of many objects", OriginKind.Temporary), Old: false));
+                grew = true;
+            }
+
+            changed |= grew;
         }
 
         return changed;

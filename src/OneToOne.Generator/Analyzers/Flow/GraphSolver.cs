@@ -56,7 +56,7 @@ internal sealed class GraphSolver
         var evaluator = new Evaluator(this, NoReports.Instance);
         if (In[0] is { } existing)
         {
-            existing.JoinFrom(initial);
+            existing.JoinFrom(initial, Context.Origins);
         }
         else
         {
@@ -200,7 +200,7 @@ internal sealed class GraphSolver
     {
         if (In[block.Ordinal] is { } existing)
         {
-            return existing.JoinFrom(state);
+            return existing.JoinFrom(state, Context.Origins);
         }
 
         In[block.Ordinal] = state.Clone();

@@ -50,6 +50,9 @@ internal sealed class Origins
         return id;
     }
 
+    /// <summary>The place <paramref name="key"/>, if it has made an object already.</summary>
+    public bool TryFind(object key, out int id) => _ids.TryGetValue(key, out id);
+
     /// <summary>The member <paramref name="member"/> of the objects of <paramref name="baseOrigin"/>: a temporary that ages with them.</summary>
     public int Derived(object member, int baseOrigin, Func<string> name)
     {
