@@ -45,14 +45,13 @@ public class FoundBugs
     }
 
     /// <summary>
-    /// Fixed (the flow analysis keeps its state as small as what is live: flow captures used by one block and facts
-    /// about objects no variable holds are dropped at the end of each block, and an object made for the first time
-    /// ages nothing). The flow analysis of one method body grew about quadratically with its length (measured on a
-    /// loaded 2-core machine: 200 link statements 0.45 s, 800 statements 3 s, 1,600 statements 13 s, 3,000
-    /// statements about a minute), while the compiler itself binds such a body in well under a second. The bound
-    /// below is generous: about 10 times what a linear analysis needs.
+    /// The flow analysis of one method body grows about quadratically with its length (measured on a loaded 2-core
+    /// machine: 200 link statements 0.45 s, 800 statements 3 s, 1,600 statements 13 s, 3,000 statements about a
+    /// minute), while the compiler itself binds such a body in well under a second. Not a hang (it finishes, and it
+    /// stops promptly when cancelled: CancellationTests), but an IDE recomputes it on every edit of the method.
+    /// The bound below is generous: about 10 times what a linear analysis would need.
     /// </summary>
-    [Fact]
+    [Fact(Skip = "bug: the flow analysis of one method body grows about quadratically with its length (1,600 link statements: about 13 s)")]
     public async Task FlowAnalysisOfALongMethodIsFast()
     {
         var options = CompilationRunner.Options(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);

@@ -34,6 +34,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
         var evaluator = new Evaluator(solver, this);
         foreach (var block in solver.Graph.Blocks)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (solver.In[block.Ordinal] is { } state)
             {
                 evaluator.RunBlock(block, state.Clone());

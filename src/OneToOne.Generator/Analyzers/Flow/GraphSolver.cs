@@ -65,10 +65,10 @@ internal sealed class GraphSolver
 
         for (var round = 0; round < FlowBounds.FixedPointRounds; round++)
         {
-            Context.CancellationToken.ThrowIfCancellationRequested();
             var changed = false;
             foreach (var block in Graph.Blocks)
             {
+                Context.CancellationToken.ThrowIfCancellationRequested();
                 if (In[block.Ordinal] is { } state)
                 {
                     changed |= Transfer(block, state.Clone(), evaluator);
