@@ -225,11 +225,17 @@ public static class FlowShare
     }
 }
 
-/// <summary>An analyzer that registers an operation block action and does nothing: the cost of attaching any analyzer.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+/// <summary>
+/// An analyzer that registers an operation block action and does nothing: the cost of attaching any analyzer.
+/// Instantiated by the benchmark only, never loaded by a compiler.
+/// </summary>
+#pragma warning disable RS1001 // no [DiagnosticAnalyzer]: no compiler should ever discover this analyzer
 public sealed class NoOpFlowAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
 {
-    private static readonly DiagnosticDescriptor Never = new("NOOP002", "never", "never", "none", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+#pragma warning disable RS2008 // release tracking: this descriptor is never reported, and never shipped
+    private static readonly DiagnosticDescriptor Never = new("BENCH001", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+#pragma warning restore RS2008
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
 
