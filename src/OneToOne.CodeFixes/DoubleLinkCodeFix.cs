@@ -208,8 +208,8 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
         public static Site? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var properties = diagnostic.Properties;
-            if (!properties.TryGetValue(BodyAnalysis.PropertyPrincipal, out var principalText) || string.IsNullOrEmpty(principalText) ||
-                !properties.TryGetValue(BodyAnalysis.PropertyReverse, out var reverse) || string.IsNullOrEmpty(reverse) ||
+            if (!properties.TryGetValue(ConflictReporter.PropertyPrincipal, out var principalText) || string.IsNullOrEmpty(principalText) ||
+                !properties.TryGetValue(ConflictReporter.PropertyReverse, out var reverse) || string.IsNullOrEmpty(reverse) ||
                 !diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree)
             {
                 return null;
@@ -261,7 +261,7 @@ public sealed class DoubleLinkCodeFix : CodeFixProvider
                 return null;
             }
 
-            var dependent = properties.TryGetValue(BodyAnalysis.PropertyDependent, out var name) && !string.IsNullOrEmpty(name) ? name! : end.Link.Dependent.Name;
+            var dependent = properties.TryGetValue(ConflictReporter.PropertyDependent, out var name) && !string.IsNullOrEmpty(name) ? name! : end.Link.Dependent.Name;
             var canUnlinkFirst = statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ReturnStatementSyntax &&
                                  !IsRequired(end.Link, attributeType);
             var canGuard = statement is ExpressionStatementSyntax expressionStatement && expressionStatement.Expression == assignment;

@@ -1,8 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using OneToOne.Generator.Analyzers.Flow;
 using OneToOne.Generator.Diagnostics;
 using OneToOne.Generator.Parsing;
@@ -10,9 +9,10 @@ using OneToOne.Generator.Parsing;
 namespace OneToOne.Generator.Analyzers;
 
 /// <summary>
-/// OTO100 and OTO101: code that may link two different dependents to one principal, found by a forward
-/// data-flow analysis over each body's control-flow graph (<see cref="BodyAnalysis"/>). Cheap checks first: a
-/// body with no link operation, or a single one outside any loop or lambda, costs no flow analysis.
+/// OTO100 and OTO101: code that may link two different dependents to one principal, found by a forward data-flow
+/// analysis over each body's control-flow graph (<see cref="GraphSolver"/>, then <see cref="ConflictReporter"/>),
+/// following the calls of this compilation through their summaries (<see cref="SummaryCache"/>). Cheap checks first
+/// (<see cref="LinkScan"/>): a body with no link operation, or a single one made once, costs no graph.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
@@ -35,14 +35,15 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
                 return; // no link declared here or in a referenced assembly: there is no link to find
             }
 
-            var resolver = new LinkResolver(attributeType);
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, resolver));
+            // One per compilation, filled lazily by the bodies analysed: the summaries of the methods they call.
+            var summaries = new SummaryCache(start.Compilation, new LinkResolver(attributeType));
+            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, summaries));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LinkResolver resolver)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, SummaryCache summaries)
     {
-        var analysed = new System.Collections.Generic.HashSet<IOperation>();
+        var analysed = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
             // A method's block hangs under its body operation: analyse each whole body once.
@@ -55,44 +56,15 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
             if (!analysed.Add(root) ||
                 root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
                     or OperationKind.FieldInitializer or OperationKind.PropertyInitializer) ||
-                !WorthAnalysing(root, resolver))
+                !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken))
             {
                 continue;
             }
 
-            var graph = context.GetControlFlowGraph(block);
-            BodyAnalysis.AnalyzeAndReport(graph, new FlowContext(resolver, context.ReportDiagnostic, context.CancellationToken));
-        }
-    }
-
-    /// <summary>Two link operations, or one inside a loop, lambda or local function.</summary>
-    private static bool WorthAnalysing(IOperation root, LinkResolver resolver)
-    {
-        var count = 0;
-        foreach (var operation in root.Descendants())
-        {
-            if ((operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && resolver.Resolve(property.Property) is not null) ||
-                (operation is IInvocationOperation invocation && resolver.ResolveSetter(invocation.TargetMethod) is not null))
-            {
-                count++;
-                if (count >= 2 || operation.Ancestors().Any(a => a is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-}
-
-internal static class OperationExtensions
-{
-    public static System.Collections.Generic.IEnumerable<IOperation> Ancestors(this IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            yield return parent;
+            var flow = new FlowContext(summaries, FlowBounds.CallDepth, context.CancellationToken);
+            var solver = new GraphSolver(context.GetControlFlowGraph(block), flow, repeatedLambda: null);
+            solver.Solve(new FlowState());
+            new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
         }
     }
 }

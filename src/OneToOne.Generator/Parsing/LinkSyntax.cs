@@ -125,8 +125,7 @@ internal static class LinkSyntax
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    // An indexer never generates a member (OTO012), so it never takes part in a clash.
-                    if (Target(attribute) is { } target and not IndexerDeclarationSyntax && MayBeLink(attribute))
+                    if (Target(attribute) is { } target && MayBeLink(attribute))
                     {
                         candidates.Add(Names(attribute, target));
                     }
@@ -158,7 +157,11 @@ internal static class LinkSyntax
         }
 
         string? navigation;
-        if (target is PropertyDeclarationSyntax property)
+        if (target is IndexerDeclarationSyntax)
+        {
+            navigation = WellKnownMemberNames.Indexer; // never a navigation (OTO012): a name no other link generates
+        }
+        else if (target is PropertyDeclarationSyntax property)
         {
             navigation = property.Identifier.ValueText;
         }

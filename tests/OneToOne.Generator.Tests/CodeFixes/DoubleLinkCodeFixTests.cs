@@ -192,7 +192,7 @@ public class DoubleLinkCodeFixTests
                 ExpectedDiagnostics =
                 {
                     new DiagnosticResult("OTO100", DiagnosticSeverity.Warning).WithLocation(0)
-                        .WithArguments("u", "Profile", "a", "b", "Profile.User"),
+                        .WithArguments("u", "Profile", "'a'", "b", "'Profile.User'"),
                 },
             },
             CodeActionIndex = 0,
@@ -619,6 +619,80 @@ public class DoubleLinkCodeFixTests
             }
             """);
         Assert.Empty(Assert.Single(offered));
+    }
+
+    // ---- links made through calls ------------------------------------------------------------------------
+
+    private const string Constructors = """
+        public partial class Profile
+        {
+            public Profile() { }
+            public Profile(User u) { User = u; }
+        }
+        public static class Links
+        {
+            public static void Attach(Profile p, User u) => p.User = u;
+        }
+
+        """;
+
+    [Fact]
+    public async Task AssignmentAfterAConstructorLink_OffersBothActions()
+    {
+        var offered = await OfferedAsync(Constructors + """
+            public class C
+            {
+                public void M(User u, Profile b)
+                {
+                    var a = new Profile(u);
+                    b.User = u;
+                }
+            }
+            """);
+        Assert.Equal([UnlinkTitle, GuardTitle], Assert.Single(offered));
+    }
+
+    [Fact]
+    public Task AssignmentAfterAHelperLink_UnlinkFirst() => UnlinkFirstAsync(
+        Constructors + """
+        public class C
+        {
+            public void M(User u, Profile a, Profile b)
+            {
+                Links.Attach(a, u);
+                {|OTO100:b.User = u|};
+            }
+        }
+        """,
+        Constructors + """
+        public class C
+        {
+            public void M(User u, Profile a, Profile b)
+            {
+                Links.Attach(a, u);
+                u.Profile = null;
+                b.User = u;
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task LinkMadeByACall_NoFix()
+    {
+        // The link is inside the called method: neither rewrite of an assignment applies.
+        var offered = await OfferedAsync(Constructors + """
+            public class C
+            {
+                public void M(User u, Profile a)
+                {
+                    a.User = u;
+                    var b = new Profile(u);
+                    Links.Attach(a, u);
+                }
+            }
+            """);
+        Assert.Equal(2, offered.Count);
+        Assert.All(offered, Assert.Empty);
     }
 
     // ---- where no rewrite is safe ------------------------------------------------------------------------

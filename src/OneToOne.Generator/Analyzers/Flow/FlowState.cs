@@ -31,6 +31,10 @@ internal readonly struct VarKey : IEquatable<VarKey>
 
     public ISymbol? Symbol => _symbol;
 
+    public bool IsCapture => _symbol is null;
+
+    public CaptureId Capture => _capture;
+
     public bool Equals(VarKey other) =>
         _symbol is null ? other._symbol is null && _capture.Equals(other._capture) : SymbolEqualityComparer.Default.Equals(_symbol, other._symbol);
 
@@ -42,15 +46,23 @@ internal readonly struct VarKey : IEquatable<VarKey>
 /// <summary>What "principal p may hold dependent d" is keyed by: the link and the principal's abstract object.</summary>
 internal readonly record struct FactKey(LinkInfo Link, AbstractValue Principal);
 
+/// <summary>"Dependent d is linked to no principal through this link", on every path.</summary>
+internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Dependent);
+
 /// <summary>
-/// The state at one program point: which abstract objects each variable may hold, and, per link and principal,
-/// which dependents may already be linked to it on some path reaching this point.
+/// Owns the lattice of the analysis: the state at one program point, its copy, its join and the ageing of objects
+/// made again by a loop. Per variable, the abstract objects it may hold; per link and principal, the dependents that
+/// may be linked to it on some path reaching this point (an empty set: known to hold none; no entry: nothing known);
+/// and the dependents known to be linked to nothing on every path (what a method summary reports as an unlink).
 /// </summary>
 internal sealed class FlowState
 {
     public Dictionary<VarKey, HashSet<AbstractValue>> Vars { get; } = new();
 
     public Dictionary<FactKey, HashSet<AbstractValue>> Facts { get; } = new();
+
+    /// <summary>A must-set: a join keeps only what both sides hold.</summary>
+    public HashSet<DetachedKey> Detached { get; } = new();
 
     public FlowState Clone()
     {
@@ -65,18 +77,26 @@ internal sealed class FlowState
             copy.Facts[pair.Key] = new HashSet<AbstractValue>(pair.Value);
         }
 
+        copy.Detached.UnionWith(Detached);
         return copy;
     }
 
-    /// <summary>Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed.</summary>
-    public bool JoinFrom(FlowState other)
+    /// <summary>
+    /// Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed. A set
+    /// that grows past <see cref="FlowBounds.ValuesPerSet"/> objects becomes one temporary standing for all of them
+    /// (never in conflict with anything but itself from an earlier run), so that a variable joined from many
+    /// branches does not make every later step slower.
+    /// </summary>
+    public bool JoinFrom(FlowState other, Origins origins)
     {
-        var changed = Join(Vars, other.Vars);
-        changed |= Join(Facts, other.Facts);
-        return changed;
+        var changed = Join(Vars, other.Vars, origins);
+        changed |= Join(Facts, other.Facts, origins);
+        var before = Detached.Count;
+        Detached.IntersectWith(other.Detached);
+        return changed | Detached.Count != before;
     }
 
-    private static bool Join<TKey>(Dictionary<TKey, HashSet<AbstractValue>> into, Dictionary<TKey, HashSet<AbstractValue>> from)
+    private static bool Join<TKey>(Dictionary<TKey, HashSet<AbstractValue>> into, Dictionary<TKey, HashSet<AbstractValue>> from, Origins origins)
         where TKey : notnull
     {
         var changed = false;
@@ -86,14 +106,34 @@ internal sealed class FlowState
             {
                 into[pair.Key] = new HashSet<AbstractValue>(pair.Value);
                 changed = true;
+                continue;
             }
-            else
+
+            // A set already standing for many objects absorbs whatever joins it: the join stays stable.
+            var manyKey = ("many", pair.Key);
+            if (origins.TryFind(manyKey, out var manyOrigin) && set.Contains(new AbstractValue(manyOrigin, Old: false)))
             {
-                foreach (var value in pair.Value)
-                {
-                    changed |= set.Add(value);
-                }
+                var wasOnlyMany = set.Count == 1;
+                set.Clear();
+                set.Add(new AbstractValue(manyOrigin, Old: false));
+                changed |= !wasOnlyMany;
+                continue;
             }
+
+            var grew = false;
+            foreach (var value in pair.Value)
+            {
+                grew |= set.Add(value);
+            }
+
+            if (set.Count > FlowBounds.ValuesPerSet)
+            {
+                set.Clear();
+                set.Add(new AbstractValue(origins.Of(manyKey, () => "one of many objects", OriginKind.Temporary), Old: false));
+                grew = true;
+            }
+
+            changed |= grew;
         }
 
         return changed;
@@ -101,54 +141,126 @@ internal sealed class FlowState
 
     /// <summary>
     /// The place <paramref name="origin"/> runs again: the object it made before becomes an "old" object, wherever
-    /// the state mentions it, so the new object it is about to make is a different one.
+    /// the state mentions it, so the new object it is about to make is a different one. Objects derived from it
+    /// (its members) age with it.
     /// </summary>
-    public void Age(int origin)
+    public void Age(int origin, Origins origins)
+    {
+        if (origins.MadeFirstTime(origin))
+        {
+            return; // no state can hold an object of a place that never ran before: nothing to scan
+        }
+
+        AgeOne(origin);
+        foreach (var derived in origins.DerivedFrom(origin))
+        {
+            Age(derived, origins);
+        }
+    }
+
+    private void AgeOne(int origin)
     {
         var current = new AbstractValue(origin, Old: false);
         var old = new AbstractValue(origin, Old: true);
-        foreach (var set in Vars.Values.Concat(Facts.Values))
+        foreach (var set in Vars.Values)
         {
-            if (set.Remove(current))
+            Replace(set, current, old);
+        }
+
+        List<FactKey>? moved = null;
+        foreach (var pair in Facts)
+        {
+            Replace(pair.Value, current, old);
+            if (pair.Key.Principal == current)
             {
-                set.Add(old);
+                (moved ??= new()).Add(pair.Key);
             }
         }
 
-        foreach (var key in Facts.Keys.Where(k => k.Principal == current).ToList())
+        if (moved is not null)
         {
-            var moved = Facts[key];
-            Facts.Remove(key);
-            var oldKey = key with { Principal = old };
-            if (Facts.TryGetValue(oldKey, out var existing))
+            foreach (var key in moved)
             {
-                existing.UnionWith(moved);
-            }
-            else
-            {
-                Facts[oldKey] = moved;
+                var dependents = Facts[key];
+                Facts.Remove(key);
+                var oldKey = key with { Principal = old };
+                if (Facts.TryGetValue(oldKey, out var existing))
+                {
+                    existing.UnionWith(dependents);
+                }
+                else
+                {
+                    Facts[oldKey] = dependents;
+                }
             }
         }
+
+        // An old object is one of many: what was known of the current one for sure is not known of all of them.
+        Detached.RemoveWhere(d => d.Dependent == current);
     }
-}
 
-/// <summary>Where each abstract object comes from, with a name for messages. Shared by a body and its lambdas.</summary>
-internal sealed class Origins
-{
-    private readonly Dictionary<object, int> _ids = new();
-    private readonly List<string> _names = new();
-
-    public int Of(object key, Func<string> name)
+    private static void Replace(HashSet<AbstractValue> set, AbstractValue current, AbstractValue old)
     {
-        if (!_ids.TryGetValue(key, out var id))
+        if (set.Remove(current))
         {
-            id = _names.Count;
-            _ids[key] = id;
-            _names.Add(name());
+            set.Add(old);
         }
-
-        return id;
     }
 
-    public string Name(AbstractValue value) => _names[value.Origin];
+    /// <summary>
+    /// Forgets what can no longer matter at the end of a block: flow captures that no later block reads, and facts and
+    /// unlinks about objects that no variable holds any more and that cannot be reached again. Keeps the state (and so
+    /// each copy and join) as small as what is live, which keeps the analysis of a long method linear.
+    /// </summary>
+    public void Collect(Func<CaptureId, bool> captureIsDead, Origins origins)
+    {
+        List<VarKey>? deadCaptures = null;
+        foreach (var key in Vars.Keys)
+        {
+            if (key.IsCapture && captureIsDead(key.Capture))
+            {
+                (deadCaptures ??= new()).Add(key);
+            }
+        }
+
+        if (deadCaptures is not null)
+        {
+            foreach (var key in deadCaptures)
+            {
+                Vars.Remove(key);
+            }
+        }
+
+        if (Facts.Count == 0 && Detached.Count == 0)
+        {
+            return;
+        }
+
+        var held = new HashSet<AbstractValue>();
+        foreach (var set in Vars.Values)
+        {
+            held.UnionWith(set);
+        }
+
+        bool Reachable(AbstractValue value) => held.Contains(value) || origins.IsReachableWithoutVariable(value.Origin);
+
+        List<FactKey>? deadFacts = null;
+        foreach (var key in Facts.Keys)
+        {
+            if (!Reachable(key.Principal))
+            {
+                (deadFacts ??= new()).Add(key);
+            }
+        }
+
+        if (deadFacts is not null)
+        {
+            foreach (var key in deadFacts)
+            {
+                Facts.Remove(key);
+            }
+        }
+
+        Detached.RemoveWhere(d => !Reachable(d.Dependent));
+    }
 }

@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using OneToOne.Generator;
+using OneToOne.Generator.Analyzers;
+
+namespace OneToOne.Benchmarks.Build;
+
+/// <summary>What kind of program the flow analysis runs on.</summary>
+public enum FlowProgram
+{
+    /// <summary>N links, each with constructors that link, a chained constructor, a factory, helpers that link and unlink, and a method using them all in a loop.</summary>
+    LinkHeavy,
+
+    /// <summary>N files of ordinary code, the runtime library referenced, no link.</summary>
+    NoLinks,
+}
+
+/// <summary>
+/// The flow analysis (OTO100/OTO101, with the method summaries it computes for the calls it follows) on a fresh
+/// compilation per run, as a build sees it: every method body bound and every diagnostic asked for. The baseline
+/// attaches a do-nothing analyzer (the cost of attaching any analyzer at all); the difference is the flow
+/// analysis's own cost, and <see cref="FlowShare"/> reports it as a share of that compile.
+/// Run: <c>dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --filter '*FlowBenchmarks*'</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class FlowBenchmarks
+{
+    [Params(FlowProgram.LinkHeavy, FlowProgram.NoLinks)]
+    public FlowProgram Program { get; set; }
+
+    [Params(200)]
+    public int N { get; set; }
+
+    private List<SyntaxTree> _trees = null!;
+
+    [GlobalSetup]
+    public void Setup() => _trees = FlowShare.Trees(Program, N);
+
+    [Benchmark(Baseline = true)]
+    public int CompileWithoutFlow() => FlowShare.Diagnose(FlowShare.Fresh(_trees), new NoOpFlowAnalyzer()).Length;
+
+    [Benchmark]
+    public int CompileWithFlow() => FlowShare.Diagnose(FlowShare.Fresh(_trees), new LinkFlowAnalyzer()).Length;
+}
+
+/// <summary>The flow analysis's share of a compile, measured on fresh compilations, the two variants interleaved (median of the repetitions).</summary>
+public static class FlowShare
+{
+    public sealed record Report(FlowProgram Program, int N, double CompileMs, double WithFlowMs, int Warnings)
+    {
+        public double AddedMs => WithFlowMs - CompileMs;
+
+        public double Share => AddedMs / CompileMs;
+    }
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
+
+    private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    private static readonly MetadataReference[] References =
+        Basic.Reference.Assemblies.Net100.References.All
+            .Append(MetadataReference.CreateFromFile(typeof(OneToOneAttribute).Assembly.Location))
+            .ToArray();
+
+    public static List<Report> Run(int n, int repetitions) =>
+        [Run(FlowProgram.LinkHeavy, n, repetitions), Run(FlowProgram.NoLinks, n, repetitions)];
+
+    public static Report Run(FlowProgram program, int n, int repetitions)
+    {
+        var trees = Trees(program, n);
+        var without = new List<double>();
+        var with = new List<double>();
+        var warnings = 0;
+        Diagnose(Fresh(trees), new LinkFlowAnalyzer()); // warm-up
+        for (var i = 0; i < repetitions; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            Diagnose(Fresh(trees), new NoOpFlowAnalyzer());
+            without.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            warnings = Diagnose(Fresh(trees), new LinkFlowAnalyzer()).Count(d => d.Id.StartsWith("OTO", StringComparison.Ordinal));
+            with.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return new Report(program, n, Median(without), Median(with), warnings);
+    }
+
+    public static void Print(IEnumerable<Report> reports, TextWriter output)
+    {
+        output.WriteLine("| program | N | compile (ms) | with the flow analysis (ms) | added (ms) | share | OTO100/101 |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in reports)
+        {
+            output.WriteLine($"| {r.Program} | {r.N} | {r.CompileMs:F0} | {r.WithFlowMs:F0} | {r.AddedMs:F0} | {r.Share:P1} | {r.Warnings} |");
+        }
+    }
+
+    /// <summary>The program's files and, for links, the generator's output, parsed once.</summary>
+    public static List<SyntaxTree> Trees(FlowProgram program, int n)
+    {
+        var sources = Enumerable.Range(0, n).Select(i => program == FlowProgram.LinkHeavy ? LinkHeavySource(i) : PlainSource(i)).ToList();
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"File{i}.cs", Encoding.UTF8)).ToList();
+        CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(Fresh(trees), out var output, out var generatorDiagnostics);
+        var errors = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("the benchmark program does not compile: " + string.Join("; ", errors));
+        }
+
+        // Parsed again, so that no run sees a tree a previous compilation has bound.
+        return output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ParseOptions, t.FilePath)).ToList();
+    }
+
+    /// <summary>A new compilation of the trees: nothing bound yet.</summary>
+    public static CSharpCompilation Fresh(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create("FlowBenchmark", trees, References, Options);
+
+    public static ImmutableArray<Diagnostic> Diagnose(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        compilation.WithAnalyzers(
+                ImmutableArray.Create(analyzer),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
+            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>Link <paramref name="i"/> and the code that uses it: constructors, a factory, helpers, a loop. Safe code: no OTO100/OTO101.</summary>
+    public static string LinkHeavySource(int i) => $$"""
+        using System.Collections.Generic;
+        using OneToOne;
+        namespace Heavy{{i}};
+
+        public partial class Owner { public string Name { get; set; } = ""; }
+
+        [OneToOne(typeof(Owner))]
+        public partial class Card
+        {
+            public Card() { }
+            public Card(Owner owner) { Owner = owner; }
+            public Card(Owner owner, string label) : this(owner) { Label = label; }
+            public string Label { get; set; } = "";
+        }
+
+        public static class Cards
+        {
+            public static Card For(Owner owner) => new Card(owner, owner.Name);
+            public static void Attach(Card card, Owner owner) => card.Owner = owner;
+            public static void Detach(Card card) { card.Owner = null; }
+            public static void Free(Owner owner) { owner.Card = null; }
+            public static void Move(Card card, Owner to) { Detach(card); Attach(card, to); }
+
+            public static List<Card> Run(List<Owner> owners, Owner spare)
+            {
+                var made = new List<Card>();
+                foreach (var owner in owners)
+                {
+                    var card = new Card(owner, "x");
+                    Detach(card);
+                    var other = For(owner);
+                    Free(owner);
+                    Attach(card, owner);
+                    if (owner.Card is { } old) old.Owner = null;
+                    var third = new Card { Owner = owner, Label = "y" };
+                    Move(third, spare);
+                    spare.Card = null;
+                    made.Add(card);
+                    made.Add(other);
+                }
+
+                return made;
+            }
+        }
+        """;
+
+    /// <summary>Ordinary code of the same size: classes, loops, calls; no link.</summary>
+    public static string PlainSource(int i) => $$"""
+        using System.Collections.Generic;
+        namespace Plain{{i}};
+
+        public class Owner { public string Name { get; set; } = ""; public Card? Card { get; set; } }
+
+        public class Card
+        {
+            public Card() { }
+            public Card(Owner owner) { Owner = owner; }
+            public Card(Owner owner, string label) : this(owner) { Label = label; }
+            public Owner? Owner { get; set; }
+            public string Label { get; set; } = "";
+        }
+
+        public static class Cards
+        {
+            public static Card For(Owner owner) => new Card(owner, owner.Name);
+            public static void Attach(Card card, Owner owner) => card.Owner = owner;
+            public static void Detach(Card card) { card.Owner = null; }
+
+            public static List<Card> Run(List<Owner> owners, Owner spare)
+            {
+                var made = new List<Card>();
+                foreach (var owner in owners)
+                {
+                    var card = new Card(owner, "x");
+                    Detach(card);
+                    var other = For(owner);
+                    owner.Card = null;
+                    Attach(card, owner);
+                    if (owner.Card is { } old) old.Owner = null;
+                    var third = new Card { Owner = owner, Label = "y" };
+                    spare.Card = null;
+                    made.Add(card);
+                    made.Add(other);
+                }
+
+                return made;
+            }
+        }
+        """;
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
+
+/// <summary>
+/// An analyzer that registers an operation block action and does nothing: the cost of attaching any analyzer.
+/// Instantiated by the benchmark only, never loaded by a compiler.
+/// </summary>
+#pragma warning disable RS1001 // no [DiagnosticAnalyzer]: no compiler should ever discover this analyzer
+public sealed class NoOpFlowAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
+{
+#pragma warning disable RS2008 // release tracking: this descriptor is never reported, and never shipped
+    private static readonly DiagnosticDescriptor Never = new("BENCH001", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start => start.RegisterOperationBlockAction(_ => { }));
+    }
+}

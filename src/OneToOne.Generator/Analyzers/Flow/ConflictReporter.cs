@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using OneToOne.Generator.Diagnostics;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>
+/// Owns reporting: replays each block of a solved graph once from its fixed-point state and, before each link,
+/// checks whether the principal may already hold a different dependent (OTO100) or one made by an earlier run of the
+/// same loop or lambda (OTO101). Also analyses the local functions and the lambdas of the graph. Also owns the
+/// diagnostic properties the code fix reads.
+/// </summary>
+internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> report) : ILinkObserver
+{
+    /// <summary>Diagnostic property: the principal expression as written (absent when it is not a plain name or member access).</summary>
+    public const string PropertyPrincipal = "Principal";
+
+    /// <summary>Diagnostic property: the reverse accessor's name.</summary>
+    public const string PropertyReverse = "Reverse";
+
+    /// <summary>Diagnostic property: the dependent type's name.</summary>
+    public const string PropertyDependent = "Dependent";
+
+    private readonly HashSet<(Location, string)> _reported = new();
+
+    /// <summary>Reports on a solved graph, then on its local functions.</summary>
+    public void Report(GraphSolver solver)
+    {
+        var evaluator = new Evaluator(solver, this);
+        foreach (var block in solver.Graph.Blocks)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (solver.In[block.Ordinal] is { } state)
+            {
+                evaluator.RunBlock(block, state.Clone());
+            }
+        }
+
+        foreach (var localFunction in solver.Graph.LocalFunctions)
+        {
+            SolveAndReport(solver.Graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken));
+        }
+    }
+
+    /// <summary>Analyses a graph that runs on its own, from an empty state, and reports.</summary>
+    public void SolveAndReport(ControlFlowGraph graph)
+    {
+        var solver = new GraphSolver(graph, context, repeatedLambda: null);
+        solver.Solve(new FlowState());
+        Report(solver);
+    }
+
+    public void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated)
+    {
+        if (repeated is null)
+        {
+            SolveAndReport(graph);
+        }
+        else
+        {
+            Report(repeated);
+        }
+    }
+
+    public void BeforeLink(FlowState state, LinkSite site)
+    {
+        var link = site.Link;
+        if (link.Replace)
+        {
+            return;
+        }
+
+        var origins = context.Origins;
+        foreach (var principal in site.Principals)
+        {
+            if (!state.Facts.TryGetValue(new FactKey(link, principal), out var existing))
+            {
+                continue;
+            }
+
+            var conflicting = existing.Where(e => Conflicts(e, site.Dependents)).ToList();
+            if (conflicting.Count == 0)
+            {
+                continue;
+            }
+
+            // For the code fix: the principal as written, when it is a plain name or member access, and the reverse accessor.
+            var principalSyntax = site.PrincipalSyntax;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(PropertyReverse, link.Reverse)
+                .Add(PropertyDependent, link.Dependent.Name)
+                .Add(PropertyPrincipal, principalSyntax is IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax ? principalSyntax.ToString() : null);
+            var through = site.Through ?? "'" + link.Member + "'";
+            if (conflicting.All(c => c.Old))
+            {
+                Report(Diagnostic.Create(
+                    Descriptors.RepeatedLink, site.Location, properties,
+                    origins.Name(principal), link.Dependent.Name, through, Describe.InLoop(site.Operation) ? "loop" : "lambda"));
+            }
+            else
+            {
+                var names = string.Join(", ", conflicting.Where(c => !c.Old).Select(c => Earlier(c, link)).Distinct().Take(FlowBounds.NamesInMessage));
+                Report(Diagnostic.Create(
+                    Descriptors.DoubleLink, site.Location, properties,
+                    origins.Name(principal), link.Dependent.Name, names, origins.Name(site.Dependents.First()), through));
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>
+    /// Whether the earlier dependent <paramref name="earlier"/> conflicts with the one being linked: it must not be
+    /// provably the same object. A temporary's identity is unknown, except that a run of a loop gets a different one
+    /// than the runs before: it conflicts only with itself from an earlier run.
+    /// </summary>
+    private bool Conflicts(AbstractValue earlier, HashSet<AbstractValue> dependents)
+    {
+        if (dependents.Count == 1 && dependents.Contains(earlier))
+        {
+            return false;
+        }
+
+        var origins = context.Origins;
+        if (origins.Kind(earlier.Origin) == OriginKind.Temporary || dependents.Any(d => origins.Kind(d.Origin) == OriginKind.Temporary))
+        {
+            return earlier.Old && dependents.Any(d => !d.Old && d.Origin == earlier.Origin);
+        }
+
+        return true;
+    }
+
+    /// <summary>An earlier dependent as the message names it, with the call it was linked through.</summary>
+    private string Earlier(AbstractValue value, LinkInfo link) =>
+        context.Origins.Through(value.Origin, link) is { } through
+            ? $"'{context.Origins.Name(value)}', linked through {through}"
+            : $"'{context.Origins.Name(value)}'";
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (_reported.Add((diagnostic.Location, diagnostic.Id)))
+        {
+            report(diagnostic);
+        }
+    }
+}

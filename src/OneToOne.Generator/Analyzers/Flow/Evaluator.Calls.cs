@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>
+/// Owns the transfer of calls: object creation (the constructor's summary, then the initializer, which the graph
+/// runs as later operations), constructor chains, methods and extension methods (their summaries applied to the
+/// receiver and the arguments), the temporaries unknown calls return, and lambdas.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    /// <summary>An object a followed method makes, as one call makes it.</summary>
+    private readonly record struct CallMade(IOperation Call, int Origin, bool Old);
+
+    private HashSet<AbstractValue> Creation(IObjectCreationOperation creation)
+    {
+        var arguments = Arguments(creation.Arguments, reduced: false);
+        Eval(creation.Initializer);
+        var made = NewObject(creation, () => Describe.Creation(creation), OriginKind.Made);
+        if (creation.Constructor is { } constructor &&
+            Context.Summaries.Of(constructor, solver.Graph, Context.CallBudget, Context.CancellationToken) is { } summary)
+        {
+            Apply(summary, SummaryCache.Normalize(constructor), creation, made, null, arguments, () => Describe.Creation(creation));
+        }
+
+        return made;
+    }
+
+    private HashSet<AbstractValue>? Invocation(IInvocationOperation invocation)
+    {
+        var resolver = Context.Resolver;
+        if (resolver.ResolveSetter(invocation.TargetMethod) is { } setter)
+        {
+            return ExtensionSetter(invocation, setter);
+        }
+
+        if (resolver.ResolveGetter(invocation.TargetMethod) is { } getter)
+        {
+            return DependentsOf(getter.Link, Eval(Receiver(invocation)));
+        }
+
+        var target = invocation.TargetMethod;
+        var reduced = target.ReducedFrom is not null;
+        var receiver = Eval(invocation.Instance);
+        var arguments = Arguments(invocation.Arguments, reduced);
+        if (reduced && receiver is not null)
+        {
+            arguments[0] = (receiver, invocation.Instance);
+        }
+
+        HashSet<AbstractValue>? result = null;
+        if (Context.Summaries.Of(target, solver.Graph, Context.CallBudget, Context.CancellationToken) is { } summary)
+        {
+            var thisValues = target.MethodKind == MethodKind.LocalFunction && !target.IsStatic && target.ContainingType is { } enclosing
+                ? Get(VarKey.Of(enclosing), () => "this") // a local function's this is the caller's
+                : reduced || target.IsStatic ? null : receiver;
+            result = Apply(summary, SummaryCache.Normalize(target), invocation, thisValues, PlainSyntax(invocation.Instance), arguments,
+                () => Describe.MadeObject(invocation.Syntax, "the result of " + target.Name + "()"));
+        }
+
+        // A result the analysis cannot name: a temporary, a different one each time the call runs.
+        return result ?? (invocation.Type is { IsReferenceType: true }
+            ? NewObject(invocation, () => Describe.MadeObject(invocation.Syntax, "the result of " + target.Name + "()"), OriginKind.Temporary)
+            : null);
+    }
+
+    /// <summary>Evaluates the arguments in order; the objects of each, by the ordinal of its parameter in the declared method.</summary>
+    private Dictionary<int, (HashSet<AbstractValue>? Values, IOperation? Operation)> Arguments(IEnumerable<IArgumentOperation> arguments, bool reduced)
+    {
+        var result = new Dictionary<int, (HashSet<AbstractValue>?, IOperation?)>();
+        foreach (var argument in arguments)
+        {
+            var values = Eval(argument.Value);
+            if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                result[parameter.Ordinal + (reduced ? 1 : 0)] = (values, argument.Value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Applies a followed method's summary to one call; returns the objects the call returns, if the summary names them.</summary>
+    private HashSet<AbstractValue>? Apply(
+        MethodSummary summary,
+        IMethodSymbol method,
+        IOperation call,
+        HashSet<AbstractValue>? receiver,
+        SyntaxNode? receiverSyntax,
+        Dictionary<int, (HashSet<AbstractValue>? Values, IOperation? Operation)> arguments,
+        Func<string> resultName)
+    {
+        var made = new Dictionary<(int, bool), HashSet<AbstractValue>>();
+
+        HashSet<AbstractValue>? Map(Slot slot, Func<string>? name = null)
+        {
+            switch (slot.Kind)
+            {
+                case SlotKind.This:
+                    return receiver;
+                case SlotKind.Parameter:
+                    return arguments.TryGetValue(slot.Index, out var argument) ? argument.Values : null;
+                case SlotKind.Captured:
+                    var symbol = slot.Symbol!;
+                    return Get(VarKey.Of(symbol), () => symbol.Name);
+                default:
+                    if (!made.TryGetValue((slot.Index, slot.Old), out var values))
+                    {
+                        var slotName = slot.Name;
+                        made[(slot.Index, slot.Old)] = values = NewObject(new CallMade(call, slot.Index, slot.Old), name ?? (() => slotName), OriginKind.Made);
+                    }
+
+                    return values;
+            }
+        }
+
+        // The returned object first, so that an object the method makes and returns takes the name the caller gives it.
+        HashSet<AbstractValue>? result = null;
+        if (!summary.Returns.IsEmpty)
+        {
+            result = new HashSet<AbstractValue>();
+            foreach (var slot in summary.Returns)
+            {
+                if (Map(slot, resultName) is not { } values)
+                {
+                    result = null;
+                    break;
+                }
+
+                result.UnionWith(values);
+            }
+        }
+
+        foreach (var (link, principal) in summary.ClearedPrincipals)
+        {
+            if (Map(principal) is { Count: 1 } principals)
+            {
+                ClearPrincipal(link, principals.First());
+            }
+        }
+
+        foreach (var (link, dependent) in summary.DetachedDependents)
+        {
+            if (Map(dependent) is { Count: 1 } dependents)
+            {
+                Detach(link, dependents.First());
+            }
+        }
+
+        if (summary.Links.IsEmpty)
+        {
+            return result;
+        }
+
+        var through = Describe.Method(method);
+        var location = Describe.CallLocation(call);
+        foreach (var effect in summary.Links)
+        {
+            HashSet<AbstractValue>? dependents = effect.AlsoUnknown ? null : new HashSet<AbstractValue>();
+            foreach (var slot in effect.Dependents)
+            {
+                if (dependents is null || Map(slot) is not { } values)
+                {
+                    dependents = null;
+                    break;
+                }
+
+                dependents.UnionWith(values);
+            }
+
+            var principalSyntax = effect.Principal.Kind switch
+            {
+                SlotKind.Parameter when arguments.TryGetValue(effect.Principal.Index, out var argument) => PlainSyntax(argument.Operation?.WithoutImplicitConversions()),
+                SlotKind.This => receiverSyntax,
+                _ => null,
+            };
+            LinkValues(effect.Link, Map(effect.Principal), dependents, call, location, principalSyntax, through);
+        }
+
+        return result;
+    }
+
+    private void Lambda(IFlowAnonymousFunctionOperation lambda, IOperation delegateCreation)
+    {
+        var graph = solver.Graph.GetAnonymousFunctionControlFlowGraph(lambda, Context.CancellationToken);
+        if (!RunsRepeatedly(delegateCreation))
+        {
+            observer.LambdaMet(graph, repeated: null); // runs at some later time: on its own
+            return;
+        }
+
+        // Handed to a method that runs it again and again: what one run links is there at the start of the next.
+        var analysis = new GraphSolver(graph, Context, lambda.Symbol);
+        var start = _state.Clone();
+        for (var run = 0; run < FlowBounds.RepeatedLambdaRuns; run++)
+        {
+            analysis.Solve(start);
+            if (analysis.Exit is null || !start.JoinFrom(analysis.Exit, Origins))
+            {
+                break;
+            }
+        }
+
+        observer.LambdaMet(graph, analysis);
+        if (analysis.Exit is not null)
+        {
+            _state.JoinFrom(analysis.Exit, Origins);
+        }
+    }
+
+    private static bool RunsRepeatedly(IOperation delegateCreation)
+    {
+        var parent = delegateCreation.Parent;
+        while (parent is IConversionOperation or IArgumentOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType?.ToDisplayString();
+        return method.Name == "ForEach" ||
+               type is "System.Linq.Enumerable" or "System.Linq.ParallelEnumerable" or "System.Linq.Queryable" or "System.Threading.Tasks.Parallel";
+    }
+}

@@ -1,0 +1,246 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>
+/// Owns the fixed point over one control-flow graph (a method body, a lambda or a local function): the state at the
+/// start of each basic block, how states flow along branches, through finally blocks and into exception handlers,
+/// what the guards of a branch remove on each edge, the state at the exit and the objects returned. It reports
+/// nothing: <see cref="ConflictReporter"/> replays each block once from the states it leaves.
+/// </summary>
+internal sealed class GraphSolver
+{
+    private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
+    private readonly HashSet<CaptureId> _assignedCaptures = new();
+    private readonly Dictionary<CaptureId, int> _captureBlock = new();
+    private FlowState? _exit;
+
+    public GraphSolver(ControlFlowGraph graph, FlowContext context, IMethodSymbol? repeatedLambda)
+    {
+        Graph = graph;
+        Context = context;
+        RepeatedLambda = repeatedLambda;
+        In = new FlowState?[graph.Blocks.Length];
+        ScanCaptures();
+    }
+
+    public ControlFlowGraph Graph { get; }
+
+    public FlowContext Context { get; }
+
+    /// <summary>Set when this graph is a lambda that runs repeatedly: each run binds its parameters to new objects.</summary>
+    public IMethodSymbol? RepeatedLambda { get; }
+
+    /// <summary>The state at the start of each block (null: not reached).</summary>
+    public FlowState?[] In { get; }
+
+    /// <summary>The state at the exit (null: no path returns).</summary>
+    public FlowState? Exit => _exit;
+
+    /// <summary>The objects the <c>return</c> statements may give back (null: none, or one the analysis cannot name).</summary>
+    public HashSet<AbstractValue>? Returned { get; private set; }
+
+    /// <summary>Flow captures that hold the instance of a link whose value has control flow, with the link.</summary>
+    public Dictionary<CaptureId, (LinkEnd End, IPropertyReferenceOperation Property)> LinkTargets { get; } = new();
+
+    /// <summary>Whether the capture is later assigned to (it stands for a property being assigned, not read).</summary>
+    public bool IsAssignedCapture(CaptureId id) => _assignedCaptures.Contains(id);
+
+    /// <summary>Runs the fixed point from <paramref name="initial"/>.</summary>
+    public void Solve(FlowState initial)
+    {
+        var evaluator = new Evaluator(this, NoReports.Instance);
+        if (In[0] is { } existing)
+        {
+            existing.JoinFrom(initial, Context.Origins);
+        }
+        else
+        {
+            In[0] = initial.Clone();
+        }
+
+        for (var round = 0; round < FlowBounds.FixedPointRounds; round++)
+        {
+            var changed = false;
+            foreach (var block in Graph.Blocks)
+            {
+                Context.CancellationToken.ThrowIfCancellationRequested();
+                if (In[block.Ordinal] is { } state)
+                {
+                    changed |= Transfer(block, state.Clone(), evaluator);
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Runs one block from <paramref name="state"/> and merges the result into its successors.</summary>
+    private bool Transfer(BasicBlock block, FlowState state, Evaluator evaluator)
+    {
+        var entry = state.Clone();
+        var branchValues = evaluator.RunBlock(block, state);
+        var guard = block.BranchValue is { } branch ? evaluator.GuardOf(branch) : null;
+        if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
+        {
+            if (branchValues is null)
+            {
+                Returned = null;
+                _returnsUnknown = true;
+            }
+            else if (!_returnsUnknown)
+            {
+                (Returned ??= new HashSet<AbstractValue>()).UnionWith(branchValues);
+            }
+        }
+
+        state.Collect(id => _captureBlock.TryGetValue(id, out var only) && only == block.Ordinal, Context.Origins);
+        var changed = false;
+        if (block.Kind == BasicBlockKind.Exit)
+        {
+            _exit = state.Clone();
+        }
+
+        // Exceptions may leave any point of a try block: its handlers start from what any point of it may hold.
+        // (A lambda's graph chains on into the regions of the graph around it: stop at this graph's root.)
+        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { } tryAnd)
+            {
+                foreach (var handler in tryAnd.NestedRegions.Where(r => r != region))
+                {
+                    changed |= MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry);
+                    changed |= MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], state);
+                }
+            }
+        }
+
+        var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        if (block.ConditionalSuccessor is { } conditional)
+        {
+            changed |= Follow(conditional, Evaluator.Guarded(state.Clone(), guard, whenTrue));
+        }
+
+        if (block.FallThroughSuccessor is { } fallThrough)
+        {
+            var next = block.ConditionalSuccessor is null ? state : Evaluator.Guarded(state.Clone(), guard, !whenTrue);
+            if (fallThrough.Destination is null)
+            {
+                // The end of a finally block: continue where the branches that ran it were going.
+                var finallyRegion = EnclosingFinally(block);
+                if (finallyRegion is not null && _finallyExits.TryGetValue(finallyRegion, out var exits))
+                {
+                    foreach (var exit in exits)
+                    {
+                        changed |= MergeInto(exit, next);
+                    }
+                }
+            }
+            else
+            {
+                changed |= Follow(fallThrough, next);
+            }
+        }
+
+        return changed;
+    }
+
+    private bool _returnsUnknown;
+
+    private bool Follow(ControlFlowBranch branch, FlowState state)
+    {
+        if (branch.Destination is not { } destination)
+        {
+            return false;
+        }
+
+        if (branch.FinallyRegions.Length > 0)
+        {
+            // The finally blocks run first; their end carries the state on (see Transfer).
+            var outermost = branch.FinallyRegions[branch.FinallyRegions.Length - 1];
+            if (!_finallyExits.TryGetValue(outermost, out var exits))
+            {
+                _finallyExits[outermost] = exits = new List<BasicBlock>();
+            }
+
+            var changed = false;
+            if (!exits.Contains(destination))
+            {
+                exits.Add(destination);
+                changed = true;
+            }
+
+            return MergeInto(Graph.Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], state) | changed;
+        }
+
+        return MergeInto(destination, state);
+    }
+
+    private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
+    {
+        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Finally)
+            {
+                return region;
+            }
+        }
+
+        return null;
+    }
+
+    private bool MergeInto(BasicBlock block, FlowState state)
+    {
+        if (In[block.Ordinal] is { } existing)
+        {
+            return existing.JoinFrom(state, Context.Origins);
+        }
+
+        In[block.Ordinal] = state.Clone();
+        return true;
+    }
+
+    /// <summary>
+    /// Notes which captures are assigned to, and which are used in one block only (dropped from the state at its
+    /// end). The same capture may be defined in several blocks (the arms of a conditional): then it lives on.
+    /// </summary>
+    private void ScanCaptures()
+    {
+        foreach (var block in Graph.Blocks)
+        {
+            var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
+            foreach (var root in operations)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    CaptureId id;
+                    switch (operation)
+                    {
+                        case IFlowCaptureOperation capture:
+                            id = capture.Id;
+                            break;
+                        case IFlowCaptureReferenceOperation reference:
+                            id = reference.Id;
+                            if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                            {
+                                _assignedCaptures.Add(id);
+                            }
+
+                            break;
+                        default:
+                            continue;
+                    }
+
+                    _captureBlock[id] = _captureBlock.TryGetValue(id, out var seen) && seen != block.Ordinal ? -1 : block.Ordinal;
+                }
+            }
+        }
+    }
+}

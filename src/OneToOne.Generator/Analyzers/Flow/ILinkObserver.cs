@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>One link about to be made: the state before it is what a conflict is checked against.</summary>
+internal sealed record LinkSite(
+    LinkInfo Link,
+    HashSet<AbstractValue> Principals,
+    HashSet<AbstractValue> Dependents,
+    IOperation Operation,
+    Location Location,
+    SyntaxNode? PrincipalSyntax,
+    string? Through);
+
+/// <summary>
+/// Owns the seam between solving and reporting: the transfer functions (<see cref="Evaluator"/>) tell an observer
+/// about each link they are about to make and each lambda they have solved. Solving uses <see cref="NoReports"/>;
+/// reporting uses <see cref="ConflictReporter"/>, on states that are already the fixed point.
+/// </summary>
+internal interface ILinkObserver
+{
+    void BeforeLink(FlowState state, LinkSite site);
+
+    /// <summary>A lambda was met: solved as run repeatedly (<paramref name="repeated"/>), or to be analysed on its own (null).</summary>
+    void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated);
+}
+
+/// <summary>The observer of the solving rounds: reports nothing.</summary>
+internal sealed class NoReports : ILinkObserver
+{
+    public static readonly NoReports Instance = new();
+
+    private NoReports()
+    {
+    }
+
+    public void BeforeLink(FlowState state, LinkSite site)
+    {
+    }
+
+    public void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated)
+    {
+    }
+}

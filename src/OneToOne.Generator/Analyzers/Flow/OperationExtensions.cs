@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>Owns the small walks over operation trees that the flow analysis needs.</summary>
+internal static class OperationExtensions
+{
+    /// <summary>The operations around <paramref name="operation"/>, innermost first.</summary>
+    public static IEnumerable<IOperation> Ancestors(this IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent;
+        }
+    }
+
+    /// <summary>Whether the operation runs inside a loop, a lambda or a local function of its body (it may run repeatedly).</summary>
+    public static bool MayRunRepeatedly(this IOperation operation)
+    {
+        foreach (var ancestor in operation.Ancestors())
+        {
+            if (ancestor is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operation without the implicit conversions around it.</summary>
+    public static IOperation WithoutImplicitConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The operation without any conversion around it.</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>A <c>null</c> literal or <c>default</c>, possibly converted.</summary>
+    public static bool IsNullValue(this IOperation value) =>
+        value.ConstantValue is { HasValue: true, Value: null } ||
+        (value is IConversionOperation conversion && conversion.Operand.IsNullValue()) ||
+        value is IDefaultValueOperation;
+
+    /// <summary><c>this</c> (the containing type's instance).</summary>
+    public static bool IsThis(this IOperation? instance) =>
+        instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+
+namespace OneToOne.Generator.Analyzers.Flow;
+
+/// <summary>What kind of place an abstract object comes from.</summary>
+internal enum OriginKind
+{
+    /// <summary>A value a body starts with: a parameter, <c>this</c>, a field or property of <c>this</c>.</summary>
+    Incoming,
+
+    /// <summary>An object made here: <c>new</c>, an assignment from something unknown, a loop variable.</summary>
+    Made,
+
+    /// <summary>
+    /// A temporary: a method's result, an element reached through an indexer, another object's member. Its
+    /// identity is unknown, except that a run of a loop gets a different one than the runs before.
+    /// </summary>
+    Temporary,
+}
+
+/// <summary>
+/// Owns the table of abstract objects of one analysis (a body, its lambdas and local functions): where each comes
+/// from, its kind, its name for messages, the call through which it was linked, and which temporaries are members
+/// of which object (they age with it).
+/// </summary>
+internal sealed class Origins
+{
+    private readonly Dictionary<object, int> _ids = new();
+    private readonly List<string> _names = new();
+    private readonly List<OriginKind> _kinds = new();
+    private readonly List<object> _keys = new();
+    private readonly List<bool> _made = new();
+    private readonly Dictionary<int, List<int>> _derived = new();
+    private readonly HashSet<int> _derivedOrigins = new();
+    private readonly Dictionary<(int, LinkInfo), string> _through = new();
+
+    public int Of(object key, Func<string> name, OriginKind kind)
+    {
+        if (!_ids.TryGetValue(key, out var id))
+        {
+            id = _names.Count;
+            _ids[key] = id;
+            _names.Add(name());
+            _kinds.Add(kind);
+            _keys.Add(key);
+            _made.Add(false);
+        }
+
+        return id;
+    }
+
+    /// <summary>The place <paramref name="key"/>, if it has made an object already.</summary>
+    public bool TryFind(object key, out int id) => _ids.TryGetValue(key, out id);
+
+    /// <summary>The member <paramref name="member"/> of the objects of <paramref name="baseOrigin"/>: a temporary that ages with them.</summary>
+    public int Derived(object member, int baseOrigin, Func<string> name)
+    {
+        var id = Of((member, baseOrigin), name, OriginKind.Temporary);
+        if (_derivedOrigins.Add(id))
+        {
+            _made[id] = true; // its objects enter the state without being made: ageing must always look for them
+
+            if (!_derived.TryGetValue(baseOrigin, out var list))
+            {
+                _derived[baseOrigin] = list = new List<int>();
+            }
+
+            list.Add(id);
+        }
+
+        return id;
+    }
+
+    public IEnumerable<int> DerivedFrom(int origin) => _derived.TryGetValue(origin, out var list) ? list : Array.Empty<int>();
+
+    /// <summary>Whether the place <paramref name="origin"/> makes its object for the first time in this analysis (and notes that it has).</summary>
+    public bool MadeFirstTime(int origin)
+    {
+        if (_made[origin])
+        {
+            return false;
+        }
+
+        _made[origin] = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether an object of <paramref name="origin"/> can be read again though no variable holds it: a value a body
+    /// starts with (read on first use), or a member of another object (read again through it).
+    /// </summary>
+    public bool IsReachableWithoutVariable(int origin) => _kinds[origin] == OriginKind.Incoming || _derivedOrigins.Contains(origin);
+
+    public OriginKind Kind(int origin) => _kinds[origin];
+
+    public object Key(int origin) => _keys[origin];
+
+    public string Name(AbstractValue value) => _names[value.Origin];
+
+    public string Name(int origin) => _names[origin];
+
+    /// <summary>Notes the call through which <paramref name="dependent"/> was last linked (null: a plain assignment).</summary>
+    public void SetThrough(int dependent, LinkInfo link, string? through)
+    {
+        if (through is null)
+        {
+            _through.Remove((dependent, link));
+        }
+        else
+        {
+            _through[(dependent, link)] = through;
+        }
+    }
+
+    public string? Through(int dependent, LinkInfo link) => _through.TryGetValue((dependent, link), out var through) ? through : null;
+}
