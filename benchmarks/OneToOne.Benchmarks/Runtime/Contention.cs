@@ -50,10 +50,33 @@ public static class Contention
         }
 
         {
+            var ds = new[] { new HlProfile(), new HlProfile() };
+            var ps = new[] { new HlUser(), new HlUser() };
+            results.AddRange(Measure("disjoint pairs", "(a) hand-written, same checks + one lock", duration, rounds, (int t, Func<bool> running, out long c) =>
+            {
+                c = 0;
+                var (d, p) = (ds[t], ps[t]);
+                long n = 0;
+                while (running())
+                {
+                    for (var i = 0; i < 256; i++)
+                    {
+                        d.User = p;
+                        d.User = null;
+                    }
+
+                    n += 512;
+                }
+
+                return n;
+            }, () => Violations(ds, ps, d => d.User, p => p.Profile)));
+        }
+
+        {
             var ds = new HwProfile[2];
             var ps = new HwUser[2];
             PickDisjoint(ds, ps, () => new HwProfile(), () => new HwUser());
-            results.AddRange(Measure("disjoint pairs", "(a) hand-written, same checks + stripes", duration, rounds, (int t, Func<bool> running, out long c) =>
+            results.AddRange(Measure("disjoint pairs", "(e) hand-written, same checks + stripes", duration, rounds, (int t, Func<bool> running, out long c) =>
             {
                 c = 0;
                 var (d, p) = (ds[t], ps[t]);
@@ -187,7 +210,7 @@ public static class Contention
         {
             var ds = new[] { new HwProfile(), new HwProfile() };
             var p = new HwUser();
-            results.AddRange(Measure("one principal, Throw (check, link, unlink)", "(a) hand-written, same checks + stripes", duration, rounds, (int t, Func<bool> running, out long c) =>
+            results.AddRange(Measure("one principal, Throw (check, link, unlink)", "(e) hand-written, same checks + stripes", duration, rounds, (int t, Func<bool> running, out long c) =>
             {
                 var d = ds[t];
                 long n = 0;
