@@ -158,4 +158,30 @@ public class DetachTests
         var hidden = (System.ComponentModel.EditorBrowsableAttribute)Attribute.GetCustomAttribute(typeof(OneToOneLinks), typeof(System.ComponentModel.EditorBrowsableAttribute))!;
         Assert.Equal(System.ComponentModel.EditorBrowsableState.Never, hidden.State);
     }
+
+    [Fact]
+    public void TheSettersEntryPointsRefuseANullReceiver()
+    {
+        Assert.Equal("dependent", Assert.Throws<ArgumentNullException>(() => _profiles.SetPrincipal(null, new User())).ParamName);
+        Assert.Equal("principal", Assert.Throws<ArgumentNullException>(() => _profiles.SetDependent(null, new Profile())).ParamName);
+        Assert.Equal("dependent", Assert.Throws<ArgumentNullException>(() => _profiles.SetPrincipal(null, null)).ParamName);
+        Assert.Equal("principal", Assert.Throws<ArgumentNullException>(() => _profiles.SetDependent(null, null)).ParamName);
+    }
+
+    [Fact]
+    public void ClearingTheWeakSlotOfANeverLinkedPrincipalCreatesNoSlot()
+    {
+        var notes = new RawStorage<Note, StringBuilder>("Builder");
+        var builders = Enumerable.Range(0, 100).Select(_ => new StringBuilder()).ToArray();
+        notes.WriteReverse(new StringBuilder(), null); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var builder in builders)
+        {
+            notes.WriteReverse(builder, null);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.All(builders, b => Assert.Null(b.Note));
+    }
 }

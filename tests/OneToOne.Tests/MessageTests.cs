@@ -26,6 +26,10 @@ public class MessageTests
     [InlineData("user", "a")]
     [InlineData("_Draft", "a")]
     [InlineData("Yak", "a")]
+    [InlineData("Use", "a")]
+    [InlineData("UxA", "a")]
+    [InlineData("UAx", "an")]
+    [InlineData("", "a")]
     public void TheArticleFollowsTheFirstLetters(string dependent, string article)
     {
         var message = OneToOneViolationException.FormatMessage("Owner", dependent, "Owner", dependent);

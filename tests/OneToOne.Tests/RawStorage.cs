@@ -44,15 +44,23 @@ public sealed class RawStorage<TDependent, TPrincipal>
     /// <summary>Writes the principal's slot only, as an ORM's fix-up may.</summary>
     public void WriteReverse(TPrincipal principal, TDependent? dependent) => _link.SetDependent(principal, dependent);
 
-    public void DetachDependent(TDependent? dependent) => Invoke(_detachDependent, dependent);
+    public void DetachDependent(TDependent? dependent) => Invoke(_detachDependent, [dependent]);
 
-    public void DetachPrincipal(TPrincipal? principal) => Invoke(_detachPrincipal, principal);
+    /// <summary>Calls the forward setter's entry point directly (the generated setter never passes a null receiver).</summary>
+    public void SetPrincipal(TDependent? dependent, TPrincipal? principal) =>
+        Invoke(typeof(OneToOneLinks).GetMethod(nameof(OneToOneLinks.SetPrincipal))!.MakeGenericMethod(typeof(TDependent), typeof(TPrincipal), LinkType), dependent, principal);
 
-    private static void Invoke(MethodInfo method, object? argument)
+    /// <summary>Calls the reverse setter's entry point directly.</summary>
+    public void SetDependent(TPrincipal? principal, TDependent? dependent) =>
+        Invoke(typeof(OneToOneLinks).GetMethod(nameof(OneToOneLinks.SetDependent))!.MakeGenericMethod(typeof(TDependent), typeof(TPrincipal), LinkType), principal, dependent);
+
+    public void DetachPrincipal(TPrincipal? principal) => Invoke(_detachPrincipal, [principal]);
+
+    private static void Invoke(MethodInfo method, params object?[] arguments)
     {
         try
         {
-            method.Invoke(null, [argument]);
+            method.Invoke(null, arguments);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
