@@ -5,8 +5,8 @@ using OneToOne.Benchmarks.Models;
 namespace OneToOne.Benchmarks.Runtime;
 
 /// <summary>
-/// Contended throughput: two threads for a fixed time, each counting its operations, then a check of SPEC section 5
-/// item 8 on every object involved. Not a BenchmarkDotNet class: what matters here is operations per second with two
+/// Contended throughput: two threads for a fixed time, each counting its operations, then a check of the
+/// invariant on every object involved. Not a BenchmarkDotNet class: what matters here is operations per second with two
 /// threads against one thread, the allocation per operation, and that the invariants held afterwards.
 /// </summary>
 public static class Contention
@@ -314,7 +314,7 @@ public static class Contention
         return new Result(scenario, implementation, threads, total / seconds, (double)bytes.Sum() / Math.Max(1, total), conflicts.Sum(), violations());
     }
 
-    /// <summary>SPEC section 5 item 8 on the given objects: both sides agree, and no principal has two dependents.</summary>
+    /// <summary>The invariant on the given objects: both sides agree, and no principal has two dependents.</summary>
     private static int Violations<TD, TP>(IReadOnlyList<TD> ds, IReadOnlyList<TP> ps, Func<TD, TP?> forward, Func<TP, TD?> reverse)
         where TD : class
         where TP : class
