@@ -1,47 +1,40 @@
 namespace OneToOne;
 
 /// <summary>
-/// "a" or "an" before a type name in messages and generated docs: <c>an OfficeAssignment</c>, <c>a User</c>.
-/// Compiled into the runtime library and the generator alike, so exceptions and generated docs agree.
+/// "a" or "an" before a type name, in exception messages and in the generated code's docs alike (it is compiled into
+/// the runtime library and the generator): <c>an OfficeAssignment</c>, <c>a User</c>.
 /// </summary>
 /// <remarks>
-/// By sound, as far as the spelling tells: "an" before a vowel letter, except where the vowel sounds like a
-/// consonant (<c>a User</c>, <c>a Unit</c>, <c>a Euro</c>, <c>a OneTimeCode</c>); "an" before a silent h
-/// (<c>an Hour</c>, <c>an Honor</c>); "a" otherwise.
+/// <c>an</c> before A, E, I and O (<c>an OfficeAssignment</c>, <c>an Item</c>); before U, <c>a</c> when a consonant
+/// and then a vowel follow (the sound of "you": <c>a User</c>, <c>a Unicorn</c>, <c>a Unit</c>) and <c>an</c>
+/// otherwise (<c>an Update</c>, <c>an Umbrella</c>); <c>a</c> before anything else (<c>a Profile</c>,
+/// <c>a _Draft</c>). Letters of either case.
 /// </remarks>
 internal static class EnglishArticle
 {
-    private static readonly string[] ConsonantSoundingVowels = ["uni", "use", "usa", "usu", "uti", "ura", "ure", "uri", "uro", "ubi", "eu", "ewe", "one", "once", "ouija"];
-    private static readonly string[] SilentH = ["hour", "honest", "honor", "honour", "heir"];
-
-    /// <summary>"a" or "an" for <paramref name="word"/>.</summary>
-    public static string For(string word)
+    /// <summary>"a" or "an" for <paramref name="name"/>.</summary>
+    /// <param name="name">The type name.</param>
+    /// <returns><c>a</c> or <c>an</c>.</returns>
+    public static string For(string name)
     {
-        if (string.IsNullOrEmpty(word))
+        if (name.Length == 0)
         {
             return "a";
         }
 
-        var lower = word.ToLowerInvariant();
-        foreach (var prefix in SilentH)
+        switch (char.ToUpperInvariant(name[0]))
         {
-            if (lower.StartsWith(prefix, System.StringComparison.Ordinal))
-            {
+            case 'A':
+            case 'E':
+            case 'I':
+            case 'O':
                 return "an";
-            }
-        }
-
-        foreach (var prefix in ConsonantSoundingVowels)
-        {
-            if (lower.StartsWith(prefix, System.StringComparison.Ordinal))
-            {
+            case 'U':
+                return name.Length >= 3 && !IsVowel(name[1]) && IsVowel(name[2]) ? "a" : "an";
+            default:
                 return "a";
-            }
         }
-
-        return "aeiou".IndexOf(lower[0]) >= 0 ? "an" : "a";
     }
 
-    /// <summary><paramref name="word"/> with its article: <c>an OfficeAssignment</c>.</summary>
-    public static string With(string word) => For(word) + " " + word;
+    private static bool IsVowel(char c) => "AEIOUaeiou".IndexOf(c) >= 0;
 }

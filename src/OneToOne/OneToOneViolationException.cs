@@ -37,7 +37,37 @@ public class OneToOneViolationException : InvalidOperationException
     /// <param name="principalType">The principal type's name.</param>
     /// <param name="dependentType">The dependent type's name.</param>
     /// <param name="navigation">The forward navigation's name on the dependent.</param>
-    /// <param name="reverse">The reverse accessor's name on the principal.</param>
+    /// <param name="reverse">The reverse accessor as the user calls it on the principal (<c>Profile</c>, or <c>GetProfile()</c> for the extension-method form).</param>
+    /// <returns>The message.</returns>
     public static string FormatMessage(string principalType, string dependentType, string navigation, string reverse) =>
-        $"{principalType} already has a {dependentType} ({principalType}.{reverse}); a second {dependentType} cannot be linked through {dependentType}.{navigation}.";
+        $"{principalType} already has {Article(dependentType)} {dependentType} ({principalType}.{reverse}); a second {dependentType} cannot be linked through {dependentType}.{navigation}.";
+
+    /// <summary>
+    /// The message of the <see cref="ArgumentNullException"/> thrown by <c>dependent.Navigation = null</c> on a
+    /// required link, for example
+    /// <c>Passport.Account is required: it cannot be set to null. Link the Passport to another User instead.</c>
+    /// </summary>
+    /// <param name="principalType">The principal type's name.</param>
+    /// <param name="dependentType">The dependent type's name.</param>
+    /// <param name="navigation">The forward navigation's name on the dependent.</param>
+    /// <returns>The message.</returns>
+    internal static string FormatRequiredForwardMessage(string principalType, string dependentType, string navigation) =>
+        $"{dependentType}.{navigation} is required: it cannot be set to null. Link the {dependentType} to another {principalType} instead.";
+
+    /// <summary>
+    /// The message of the <see cref="InvalidOperationException"/> thrown by <c>principal.Reverse = null</c> on a
+    /// required link whose principal has a dependent.
+    /// </summary>
+    /// <param name="principalType">The principal type's name.</param>
+    /// <param name="dependentType">The dependent type's name.</param>
+    /// <param name="navigation">The forward navigation's name on the dependent.</param>
+    /// <param name="reverse">The reverse accessor as the user calls it on the principal.</param>
+    /// <returns>The message.</returns>
+    internal static string FormatRequiredReverseMessage(string principalType, string dependentType, string navigation, string reverse) =>
+        $"{principalType}.{reverse} cannot be set to null: {dependentType}.{navigation} is required, so the {dependentType} cannot lose its {principalType}. Link the {dependentType} to another {principalType} instead.";
+
+    /// <summary>The indefinite article for a type name (<see cref="EnglishArticle"/>).</summary>
+    /// <param name="name">The type name.</param>
+    /// <returns><c>a</c> or <c>an</c>.</returns>
+    internal static string Article(string name) => EnglishArticle.For(name);
 }

@@ -2,7 +2,7 @@ using OneToOne.Tests.Models;
 
 namespace OneToOne.Tests;
 
-/// <summary>SPEC section 5 item 9: a link operation allocates nothing.</summary>
+/// <summary>A link operation allocates nothing.</summary>
 public class AllocationTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using OneToOne.Tests.Models;
 namespace OneToOne.Tests;
 
 /// <summary>
-/// SPEC section 5 item 8: many threads link, move and unlink through both sides at once; afterwards both sides
+/// Atomicity: many threads link, move and unlink through both sides at once; afterwards both sides
 /// agree everywhere and no principal has two dependents. The last test shows that the same stress and checker
 /// catch a deliberately non-atomic variant, so a pass here means something.
 /// </summary>

@@ -8,7 +8,7 @@ using OneToOne.Tests.Models;
 
 namespace OneToOne.Tests;
 
-/// <summary>SPEC section 4: what the generated members look like from outside.</summary>
+/// <summary>What the generated members look like from outside.</summary>
 public class GeneratedSurfaceTests
 {
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
@@ -81,7 +81,7 @@ internal partial class SeedJsonContext : System.Text.Json.Serialization.JsonSeri
 {
 }
 
-/// <summary>SPEC section 9 with a source-generated <c>JsonSerializerContext</c>, through the generated modifier.</summary>
+/// <summary>JSON with a source-generated <c>JsonSerializerContext</c>, through the generated modifier.</summary>
 public class SourceGeneratedJsonTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 namespace OneToOne.Tests;
 
-/// <summary>SPEC section 5 item 8, as a checker usable on any pair of navigations.</summary>
+/// <summary>The invariant (both sides agree, no principal has two dependents), as a checker usable on any pair of navigations.</summary>
 public static class Invariants
 {
     /// <summary>

@@ -2,7 +2,7 @@ using OneToOne.Tests.Models;
 
 namespace OneToOne.Tests;
 
-/// <summary>SPEC section 5, items 1 to 7, through both sides, on classes compiled with the generator.</summary>
+/// <summary>The link semantics (link, move, conflict, unlink, required, no-op), through both sides, on classes compiled with the generator.</summary>
 public class SemanticsTests
 {
     [Fact]

@@ -4,10 +4,106 @@ using System.Runtime.CompilerServices;
 namespace OneToOne.Benchmarks.Models;
 
 // ---------------------------------------------------------------------------------------------------------------
-// (a) The floor this design can reach: a bidirectional setter with the same checks (conflict, move, no-op) and the
-// same atomicity mechanism as the generated code (256 lock stripes by identity hash, taken in ascending order,
-// read - lock - validate - write, retry), but specialised by hand for one pair of types: no generic protocol, no
-// struct accessor. A copy of OneToOne.Infrastructure.OneToOneLinks.Link/Unlink, inlined for HwProfile/HwUser.
+// (a) The baseline of the run-time table: what a careful developer writes by hand for one pair of types. A
+// bidirectional setter with the same checks as the generated code (conflict, move, no-op) and ONE lock for the
+// whole link (a static object), so it is atomic too. No generic protocol, no struct accessor, no stale-slot checks.
+// ---------------------------------------------------------------------------------------------------------------
+
+public sealed class HlUser
+{
+    internal HlProfile? _profile;
+
+    public HlProfile? Profile
+    {
+        get => _profile;
+        set
+        {
+            if (value is null) OneLockLinks.UnlinkPrincipal(this);
+            else OneLockLinks.Link(value, this);
+        }
+    }
+}
+
+public sealed class HlProfile
+{
+    internal HlUser? _user;
+
+    public HlUser? User
+    {
+        get => _user;
+        set
+        {
+            if (value is null) OneLockLinks.UnlinkDependent(this);
+            else OneLockLinks.Link(this, value);
+        }
+    }
+}
+
+internal static class OneLockLinks
+{
+    private static readonly object Gate = new();
+
+    public static void Link(HlProfile d, HlUser p)
+    {
+        lock (Gate)
+        {
+            var oldP = d._user;
+            if (ReferenceEquals(oldP, p))
+            {
+                return;
+            }
+
+            if (p._profile is not null)
+            {
+                throw new InvalidOperationException("HlUser already has a HlProfile.");
+            }
+
+            if (oldP is not null)
+            {
+                oldP._profile = null;
+            }
+
+            d._user = p;
+            p._profile = d;
+        }
+    }
+
+    public static void UnlinkDependent(HlProfile d)
+    {
+        lock (Gate)
+        {
+            var oldP = d._user;
+            if (oldP is null)
+            {
+                return;
+            }
+
+            d._user = null;
+            oldP._profile = null;
+        }
+    }
+
+    public static void UnlinkPrincipal(HlUser p)
+    {
+        lock (Gate)
+        {
+            var oldD = p._profile;
+            if (oldD is null)
+            {
+                return;
+            }
+
+            oldD._user = null;
+            p._profile = null;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (e) The striped design of earlier versions of the runtime library: a bidirectional setter with the same checks (conflict, move, no-op) and the
+// striped atomicity mechanism (256 lock stripes by identity hash, taken in ascending order, read - lock -
+// validate - write, retry), specialised by hand for one pair of types. Kept to show what striping costs and buys
+// (docs/atomicity.md).
 // ---------------------------------------------------------------------------------------------------------------
 
 public sealed class HwUser

@@ -21,6 +21,9 @@ public static class Interleaved
         var g = (d: new Profile(), p1: new User(), p2: new User());
         var gm = (d: new Profile(), p1: new User(), p2: new User());
         gm.d.User = gm.p1;
+        var l = (d: new HlProfile(), p1: new HlUser(), p2: new HlUser());
+        var lm = (d: new HlProfile(), p1: new HlUser(), p2: new HlUser());
+        lm.d.User = lm.p1;
         var h = (d: new HwProfile(), p1: new HwUser(), p2: new HwUser());
         var hm = (d: new HwProfile(), p1: new HwUser(), p2: new HwUser());
         hm.d.User = hm.p1;
@@ -33,12 +36,14 @@ public static class Interleaved
         var cases = new (string Name, Func<long> Burst)[]
         {
             ("link + unlink: OneToOne (generated)", () => GeneratedLinkUnlink(g.d, g.p1)),
-            ("link + unlink: (a) hand-written, same checks + stripes", () => HandLinkUnlink(h.d, h.p1)),
+            ("link + unlink: (a) hand-written, same checks + one lock", () => OneLockLinkUnlink(l.d, l.p1)),
+            ("link + unlink: (e) hand-written, same checks + stripes", () => HandLinkUnlink(h.d, h.p1)),
             ("link + unlink: (b) plain field stores", () => PlainLinkUnlink(pl.d, pl.p1)),
             ("link + unlink: (d) Dictionary registry + lock", () => RegistryLinkUnlink(r.d, r.p1)),
             ("link + unlink: OneToOne, external principal (weak)", () => ExternalLinkUnlink(x.d, x.p1)),
             ("move: OneToOne (generated)", () => GeneratedMove(gm.d, gm.p1, gm.p2)),
-            ("move: (a) hand-written, same checks + stripes", () => HandMove(hm.d, hm.p1, hm.p2)),
+            ("move: (a) hand-written, same checks + one lock", () => OneLockMove(lm.d, lm.p1, lm.p2)),
+            ("move: (e) hand-written, same checks + stripes", () => HandMove(hm.d, hm.p1, hm.p2)),
         };
 
         var samples = cases.Select(_ => new List<double>()).ToArray();
@@ -75,6 +80,30 @@ public static class Interleaved
         {
             d.User = p;
             d.User = null;
+        }
+
+        return OpsPerBurst;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long OneLockLinkUnlink(HlProfile d, HlUser p)
+    {
+        for (var i = 0; i < OpsPerBurst / 2; i++)
+        {
+            d.User = p;
+            d.User = null;
+        }
+
+        return OpsPerBurst;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long OneLockMove(HlProfile d, HlUser p1, HlUser p2)
+    {
+        for (var i = 0; i < OpsPerBurst / 2; i++)
+        {
+            d.User = p2;
+            d.User = p1;
         }
 
         return OpsPerBurst;

@@ -12,7 +12,8 @@ namespace OneToOne.Benchmarks.Runtime;
 /// <item><c>LinkUnlink</c>: <c>d.User = p</c> then <c>d.User = null</c> (one link, one unlink).</item>
 /// <item><c>Move</c>: <c>d.User = p2</c> then <c>d.User = p1</c> (each a move: the old principal is cleared).</item>
 /// </list>
-/// Baseline of each category: (a), the hand-written setter with the same checks and the same striped locking.
+/// Baseline of each category: (a), the hand-written setter with the same checks and one lock; (e) is the same
+/// setter with the striped locking of earlier versions of the library.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -26,6 +27,8 @@ public class LinkBenchmarks
     private User _p1 = null!, _p2 = null!, _q1 = null!, _q2 = null!;
     private BoxLabel _xd = null!, _xdMove = null!;
     private Box<int> _x1 = null!, _x2 = null!, _y1 = null!, _y2 = null!;
+    private HlProfile _ld = null!, _ldMove = null!;
+    private HlUser _l1 = null!, _l2 = null!, _k1 = null!, _k2 = null!;
     private HwProfile _hd = null!, _hdMove = null!;
     private HwUser _h1 = null!, _h2 = null!, _g1 = null!, _g2 = null!;
     private PlainProfile _pd = null!, _pdMove = null!;
@@ -56,6 +59,10 @@ public class LinkBenchmarks
         _xd.Box = null;
         _xdMove.Box = _y2;
         _xdMove.Box = _y1;
+
+        (_ld, _l1, _l2) = (new HlProfile(), new HlUser(), new HlUser());
+        (_ldMove, _k1, _k2) = (new HlProfile(), new HlUser(), new HlUser());
+        _ldMove.User = _k1;
 
         (_hd, _h1, _h2) = (new HwProfile(), new HwUser(), new HwUser());
         (_hdMove, _g1, _g2) = (new HwProfile(), new HwUser(), new HwUser());
@@ -112,6 +119,9 @@ public class LinkBenchmarks
         _xd.Box = _x1;
         Check(_x1.Label == _xd, "generated link, external principal");
         _xd.Box = null;
+        _ld.User = _l1;
+        Check(_l1.Profile == _ld, "hand-written one-lock link");
+        _ld.User = null;
         _hd.User = _h1;
         Check(_h1.Profile == _hd, "hand-written link");
         _hd.User = null;
@@ -158,8 +168,15 @@ public class LinkBenchmarks
         _xd.Box = null;
     }
 
-    [Benchmark(OperationsPerInvoke = 2, Baseline = true, Description = "(a) hand-written, same checks + stripes"), BenchmarkCategory(LinkUnlink)]
+    [Benchmark(OperationsPerInvoke = 2, Baseline = true, Description = "(a) hand-written, same checks + one lock"), BenchmarkCategory(LinkUnlink)]
     public void HandWrittenLinkUnlink()
+    {
+        _ld.User = _l1;
+        _ld.User = null;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2, Description = "(e) hand-written, same checks + stripes"), BenchmarkCategory(LinkUnlink)]
+    public void StripedLinkUnlink()
     {
         _hd.User = _h1;
         _hd.User = null;
@@ -220,8 +237,15 @@ public class LinkBenchmarks
         _xdMove.Box = _y1;
     }
 
-    [Benchmark(OperationsPerInvoke = 2, Baseline = true, Description = "(a) hand-written, same checks + stripes"), BenchmarkCategory(Move)]
+    [Benchmark(OperationsPerInvoke = 2, Baseline = true, Description = "(a) hand-written, same checks + one lock"), BenchmarkCategory(Move)]
     public void HandWrittenMove()
+    {
+        _ldMove.User = _k2;
+        _ldMove.User = _k1;
+    }
+
+    [Benchmark(OperationsPerInvoke = 2, Description = "(e) hand-written, same checks + stripes"), BenchmarkCategory(Move)]
+    public void StripedMove()
     {
         _hdMove.User = _g2;
         _hdMove.User = _g1;

@@ -5,14 +5,24 @@ namespace OneToOne.Infrastructure;
 
 /// <summary>
 /// The link protocol, written once for every link: the generated setters of the forward navigation and the
-/// reverse accessor call these two methods. See <c>docs/atomicity.md</c> for why it is atomic.
+/// reverse accessor call <see cref="SetPrincipal{TDependent, TPrincipal, TLink}"/> and
+/// <see cref="SetDependent{TDependent, TPrincipal, TLink}"/>; an ORM integration calls
+/// <see cref="DetachDependent{TDependent, TPrincipal, TLink}"/> and
+/// <see cref="DetachPrincipal{TDependent, TPrincipal, TLink}"/>. See <c>docs/atomicity.md</c> for why it is atomic.
 /// </summary>
 /// <remarks>
-/// Every write to a storage slot happens while the lock stripes of all objects the operation reads or writes are
-/// held (two-phase locking over at most four objects, taken in a global order). The objects to lock are read
-/// before locking and checked again once locked; if another operation changed them in between, the locks are
-/// released and the operation starts over. All checks run before the first write, so an operation that throws
-/// has changed nothing. Reads of a navigation are plain field reads and take no lock.
+/// <para>
+/// Every operation of one link declaration runs under that declaration's lock (<see cref="LinkGate{TLink}"/>):
+/// it reads the slots it relies on, checks, and writes, all while holding the lock, so it is atomic with respect
+/// to every other operation of the same link. All checks run before the first write, so an operation that
+/// throws has changed nothing. Reads of a navigation are plain field reads and take no lock.
+/// </para>
+/// <para>
+/// A slot is <em>live</em> when its partner points back (<c>d.User == p</c> and <c>p.Profile == d</c>), and
+/// <em>stale</em> otherwise: a tool that writes the storage directly (an ORM's fix-up) can leave one. The protocol
+/// treats a stale slot as empty: it never clears or overwrites the partner's slot through it, and it repairs
+/// (clears or overwrites) the stale slot itself when the operation writes that object anyway.
+/// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class OneToOneLinks
@@ -27,7 +37,7 @@ public static class OneToOneLinks
     /// <param name="dependent">The dependent whose navigation is assigned.</param>
     /// <param name="principal">The new principal, or <see langword="null"/> to unlink.</param>
     /// <exception cref="OneToOneViolationException">The principal already has another dependent and the link's policy is <see cref="OneToOneConflict.Throw"/>.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="principal"/> is <see langword="null"/> and the link is required.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="principal"/> is <see langword="null"/>, the link is required and the dependent's slot is not stale.</exception>
     public static void SetPrincipal<TDependent, TPrincipal, TLink>(TDependent dependent, TPrincipal? principal)
         where TDependent : class
         where TPrincipal : class
@@ -58,7 +68,7 @@ public static class OneToOneLinks
     /// <param name="principal">The principal whose reverse accessor is assigned.</param>
     /// <param name="dependent">The new dependent, or <see langword="null"/> to unlink.</param>
     /// <exception cref="OneToOneViolationException">The principal already has another dependent and the link's policy is <see cref="OneToOneConflict.Throw"/>.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="dependent"/> is <see langword="null"/>, the link is required and the principal has a dependent.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="dependent"/> is <see langword="null"/>, the link is required and the principal has a dependent that points back at it.</exception>
     public static void SetDependent<TDependent, TPrincipal, TLink>(TPrincipal principal, TDependent? dependent)
         where TDependent : class
         where TPrincipal : class
@@ -79,56 +89,128 @@ public static class OneToOneLinks
         }
     }
 
+    /// <summary>
+    /// For an ORM integration (an entity deleted or detached): removes every trace of <paramref name="dependent"/>'s
+    /// link. Clears the dependent's forward slot, and the reverse slot of the principal it names only if that slot
+    /// still points back at <paramref name="dependent"/>. Ignores <see cref="OneToOneAttribute.Required"/>, never
+    /// throws, and is atomic with respect to every other operation of the link.
+    /// </summary>
+    /// <typeparam name="TDependent">The dependent type.</typeparam>
+    /// <typeparam name="TPrincipal">The principal type.</typeparam>
+    /// <typeparam name="TLink">The generated accessor of the link's storage.</typeparam>
+    /// <param name="dependent">The dependent to detach; <see langword="null"/> does nothing.</param>
+    public static void DetachDependent<TDependent, TPrincipal, TLink>(TDependent dependent)
+        where TDependent : class
+        where TPrincipal : class
+        where TLink : struct, IOneToOneLink<TDependent, TPrincipal>
+    {
+        if (dependent is null)
+        {
+            return;
+        }
+
+        var link = default(TLink);
+        lock (LinkGate<TLink>.Lock)
+        {
+            var principal = link.GetPrincipal(dependent);
+            if (principal is null)
+            {
+                return;
+            }
+
+            if (ReferenceEquals(link.GetDependent(principal), dependent))
+            {
+                link.SetDependent(principal, null);
+            }
+
+            link.SetPrincipal(dependent, null);
+        }
+    }
+
+    /// <summary>
+    /// For an ORM integration (an entity deleted or detached): removes every trace of <paramref name="principal"/>'s
+    /// link. Clears the principal's reverse slot, and the forward slot of the dependent it names only if that slot
+    /// still points back at <paramref name="principal"/>. Ignores <see cref="OneToOneAttribute.Required"/>, never
+    /// throws, and is atomic with respect to every other operation of the link.
+    /// </summary>
+    /// <typeparam name="TDependent">The dependent type.</typeparam>
+    /// <typeparam name="TPrincipal">The principal type.</typeparam>
+    /// <typeparam name="TLink">The generated accessor of the link's storage.</typeparam>
+    /// <param name="principal">The principal to detach; <see langword="null"/> does nothing.</param>
+    public static void DetachPrincipal<TDependent, TPrincipal, TLink>(TPrincipal principal)
+        where TDependent : class
+        where TPrincipal : class
+        where TLink : struct, IOneToOneLink<TDependent, TPrincipal>
+    {
+        if (principal is null)
+        {
+            return;
+        }
+
+        var link = default(TLink);
+        lock (LinkGate<TLink>.Lock)
+        {
+            var dependent = link.GetDependent(principal);
+            if (dependent is null)
+            {
+                return;
+            }
+
+            if (ReferenceEquals(link.GetPrincipal(dependent), principal))
+            {
+                link.SetPrincipal(dependent, null);
+            }
+
+            link.SetDependent(principal, null);
+        }
+    }
+
     private static void Link<TDependent, TPrincipal, TLink>(TDependent dependent, TPrincipal principal)
         where TDependent : class
         where TPrincipal : class
         where TLink : struct, IOneToOneLink<TDependent, TPrincipal>
     {
         var link = default(TLink);
-        while (true)
+        lock (LinkGate<TLink>.Lock)
         {
-            // Who else is involved: the dependent's current principal and the principal's current dependent.
+            // The dependent's current principal, if that principal still points back (live); a stale slot counts
+            // as empty and is overwritten below.
             var oldPrincipal = link.GetPrincipal(dependent);
-            var oldDependent = link.GetDependent(principal);
-            var stripes = new StripeSet(dependent, principal, oldPrincipal, oldDependent);
-            stripes.Enter();
-            try
+            if (oldPrincipal is not null && !ReferenceEquals(link.GetDependent(oldPrincipal), dependent))
             {
-                if (!ReferenceEquals(link.GetPrincipal(dependent), oldPrincipal) ||
-                    !ReferenceEquals(link.GetDependent(principal), oldDependent))
-                {
-                    continue; // changed before we held the locks: release (finally) and start over
-                }
+                oldPrincipal = null;
+            }
 
-                if (ReferenceEquals(oldPrincipal, principal))
-                {
-                    return; // already linked to each other: a no-op
-                }
+            if (ReferenceEquals(oldPrincipal, principal))
+            {
+                return; // already linked to each other: a no-op
+            }
 
-                // Every check comes before the first write (strong exception guarantee).
-                if (oldDependent is not null && link.OnConflict != OneToOneConflict.Replace)
+            // The principal's current dependent, if it still points back (live); likewise.
+            var oldDependent = link.GetDependent(principal);
+            if (oldDependent is not null && !ReferenceEquals(link.GetPrincipal(oldDependent), principal))
+            {
+                oldDependent = null;
+            }
+
+            // Every check comes before the first write (strong exception guarantee).
+            if (oldDependent is not null)
+            {
+                if (link.OnConflict != OneToOneConflict.Replace)
                 {
                     throw Violation(link, principal, oldDependent, dependent);
                 }
 
-                if (oldDependent is not null)
-                {
-                    link.SetPrincipal(oldDependent, null); // Replace: the other dependent loses its principal
-                }
-
-                if (oldPrincipal is not null)
-                {
-                    link.SetDependent(oldPrincipal, null); // the dependent moves away from its old principal
-                }
-
-                link.SetPrincipal(dependent, principal);
-                link.SetDependent(principal, dependent);
-                return;
+                link.SetPrincipal(oldDependent, null); // Replace: the other dependent loses its principal
             }
-            finally
+
+            if (oldPrincipal is not null)
             {
-                stripes.Exit();
+                link.SetDependent(oldPrincipal, null); // the dependent moves away from its old principal
             }
+
+            link.SetPrincipal(dependent, principal);
+            link.SetDependent(principal, dependent);
         }
     }
 
@@ -138,38 +220,28 @@ public static class OneToOneLinks
         where TLink : struct, IOneToOneLink<TDependent, TPrincipal>
     {
         var link = default(TLink);
-        if (link.Required)
-        {
-            throw new ArgumentNullException(
-                "value",
-                $"{link.DependentName}.{link.NavigationName} is required: it cannot be set to null. Link the {link.DependentName} to another {link.PrincipalName} instead.");
-        }
-
-        while (true)
+        lock (LinkGate<TLink>.Lock)
         {
             var oldPrincipal = link.GetPrincipal(dependent);
-            var stripes = new StripeSet(dependent, oldPrincipal, null, null);
-            stripes.Enter();
-            try
+            if (oldPrincipal is not null && !ReferenceEquals(link.GetDependent(oldPrincipal), dependent))
             {
-                if (!ReferenceEquals(link.GetPrincipal(dependent), oldPrincipal))
-                {
-                    continue;
-                }
-
-                if (oldPrincipal is null)
-                {
-                    return; // not linked: a no-op
-                }
-
+                // Stale: no link to break, whatever Required says. Repair the slot; the principal is not touched.
                 link.SetPrincipal(dependent, null);
-                link.SetDependent(oldPrincipal, null);
                 return;
             }
-            finally
+
+            if (link.Required)
             {
-                stripes.Exit();
+                throw RequiredForward<TDependent, TPrincipal, TLink>(link);
             }
+
+            if (oldPrincipal is null)
+            {
+                return; // not linked: a no-op
+            }
+
+            link.SetPrincipal(dependent, null);
+            link.SetDependent(oldPrincipal, null);
         }
     }
 
@@ -179,39 +251,42 @@ public static class OneToOneLinks
         where TLink : struct, IOneToOneLink<TDependent, TPrincipal>
     {
         var link = default(TLink);
-        while (true)
+        lock (LinkGate<TLink>.Lock)
         {
             var oldDependent = link.GetDependent(principal);
-            var stripes = new StripeSet(principal, oldDependent, null, null);
-            stripes.Enter();
-            try
+            if (oldDependent is null)
             {
-                if (!ReferenceEquals(link.GetDependent(principal), oldDependent))
-                {
-                    continue;
-                }
+                return; // no dependent: a no-op, also for a required link
+            }
 
-                if (oldDependent is null)
-                {
-                    return; // no dependent: a no-op, also for a required link
-                }
-
-                if (link.Required)
-                {
-                    throw new InvalidOperationException(
-                        $"{link.PrincipalName}.{link.ReverseName} cannot be set to null: {link.DependentName}.{link.NavigationName} is required, so the {link.DependentName} cannot lose its {link.PrincipalName}. Link the {link.DependentName} to another {link.PrincipalName} instead.");
-                }
-
-                link.SetPrincipal(oldDependent, null);
+            if (!ReferenceEquals(link.GetPrincipal(oldDependent), principal))
+            {
+                // Stale: the principal has no dependent really. Repair the slot; the dependent is not touched.
                 link.SetDependent(principal, null);
                 return;
             }
-            finally
+
+            if (link.Required)
             {
-                stripes.Exit();
+                throw RequiredReverse<TDependent, TPrincipal, TLink>(link);
             }
+
+            link.SetPrincipal(oldDependent, null);
+            link.SetDependent(principal, null);
         }
     }
+
+    private static ArgumentNullException RequiredForward<TDependent, TPrincipal, TLink>(TLink link)
+        where TDependent : class
+        where TPrincipal : class
+        where TLink : struct, IOneToOneLink<TDependent, TPrincipal> =>
+        new("value", OneToOneViolationException.FormatRequiredForwardMessage(link.PrincipalName, link.DependentName, link.NavigationName));
+
+    private static InvalidOperationException RequiredReverse<TDependent, TPrincipal, TLink>(TLink link)
+        where TDependent : class
+        where TPrincipal : class
+        where TLink : struct, IOneToOneLink<TDependent, TPrincipal> =>
+        new(OneToOneViolationException.FormatRequiredReverseMessage(link.PrincipalName, link.DependentName, link.NavigationName, link.ReverseName));
 
     private static OneToOneViolationException Violation<TDependent, TPrincipal, TLink>(
         TLink link, TPrincipal principal, TDependent existing, TDependent rejected)
@@ -220,4 +295,16 @@ public static class OneToOneLinks
         where TLink : struct, IOneToOneLink<TDependent, TPrincipal> =>
         new(principal, existing, rejected,
             OneToOneViolationException.FormatMessage(link.PrincipalName, link.DependentName, link.NavigationName, link.ReverseName));
+}
+
+/// <summary>
+/// The lock of one link declaration: one private object per generated accessor struct. Every write of that link's
+/// storage happens while it is held; user code never sees it and never runs while it is held.
+/// </summary>
+/// <typeparam name="TLink">The generated accessor struct of the link.</typeparam>
+internal static class LinkGate<TLink>
+    where TLink : struct
+{
+    /// <summary>The lock object. A static field of a class generic over a struct: the JIT reads it directly.</summary>
+    internal static readonly object Lock = new();
 }

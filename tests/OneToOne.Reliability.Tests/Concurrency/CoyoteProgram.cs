@@ -21,7 +21,7 @@ public sealed record CoyoteResult(
     long ElapsedMs);
 
 /// <summary>
-/// Runs tests/OneToOne.Reliability.Tests/Coyote (built and rewritten by the build of this project) in its own
+/// Runs tests/OneToOne.Reliability.Coyote (built and rewritten by the build of this project) in its own
 /// process, so that no rewritten assembly is ever loaded here.
 /// </summary>
 public static class CoyoteProgram

@@ -3,16 +3,16 @@ using Xunit.Abstractions;
 namespace OneToOne.Reliability.Tests.Concurrency;
 
 /// <summary>
-/// SPEC section 5 item 8 under systematic concurrency testing (Coyote 1.7.11). Every schedule builds small pools of
+/// The atomicity of the link protocol under systematic concurrency testing (Coyote 1.7.11). Every schedule builds small pools of
 /// real objects of generated classes, links some of them, runs 2 to 4 random operations (link, move, unlink,
-/// through both sides) as concurrent tasks, and checks at the end that both sides agree everywhere, that no
+/// through both sides, and the ORM detach entry points) as concurrent tasks, and checks at the end that both sides agree everywhere, that no
 /// principal has two dependents, and that the outcomes (which operation threw what) and the end state are those
 /// of some serial order of the same operations according to the reference model (serializability).
 /// </summary>
 /// <remarks>
-/// Why this tests the real protocol: the Coyote program (tests/OneToOne.Reliability.Tests/Coyote) is compiled with
+/// Why this tests the real protocol: the Coyote program (tests/OneToOne.Reliability.Coyote) is compiled with
 /// the generator and, after the build, it and its copy of OneToOne.dll are rewritten by <c>coyote rewrite</c>.
-/// Coyote then controls the protocol's own <c>Monitor.Enter/Exit</c> on its lock stripes and inserts a scheduling
+/// Coyote then controls the protocol's own <c>Monitor.Enter/Exit</c> on its per-link lock and inserts a scheduling
 /// point at every field load and store of the generated accessors, of <c>OneToOneLinks</c> and of
 /// <c>WeakReverseStorage</c>, and explores their interleavings. Nothing of the protocol is modelled or copied.
 /// </remarks>
@@ -66,11 +66,12 @@ public class CoyoteFindsBrokenProtocolsTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("copy-throw", "NoRevalidation", "random")]
-    [InlineData("copy-throw", "NoRevalidation", "prioritization")]
-    [InlineData("copy-replace", "NoRevalidation", "random")]
-    [InlineData("copy-replace", "NoRevalidation", "prioritization")]
+    [InlineData("copy-throw", "ReadBeforeLock", "random")]
+    [InlineData("copy-throw", "ReadBeforeLock", "prioritization")]
+    [InlineData("copy-replace", "ReadBeforeLock", "random")]
+    [InlineData("copy-replace", "ReadBeforeLock", "prioritization")]
     [InlineData("copy-throw", "WriteBeforeCheck", "random")]
+    [InlineData("copy-replace", "UnlockedUnlink", "random")]
     public void CoyoteFindsTheBugOfABrokenCopy(string scenario, string breakage, string strategy)
     {
         var result = CoyoteProgram.Run(scenario, Budget, 1, strategy, breakage);

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace OneToOne.Reliability.Tests.Fuzzing;
 
 /// <summary>
-/// Valid programs the fuzzer starts from: every shape of SPEC section 4 and every kind of link operation of
-/// section 6, in declarations and in method bodies. Each compiles cleanly with the generator (checked by a test).
+/// Valid programs the fuzzer starts from: every declaration shape and every kind of link operation the
+/// flow analysis knows, in declarations and in method bodies. Each compiles cleanly with the generator (checked by a test).
 /// </summary>
 public static class Seeds
 {

@@ -1,6 +1,7 @@
-// The plain reference model of SPEC section 5, written from the SPEC's words only (no locks, no generated code):
-// integers stand for objects, two arrays for the two sides of one link. Shared by the model-based tests
-// (ModelBased/) and the systematic concurrency tests (Coyote/), which links this file into its program.
+// The plain reference model of the link semantics (docs/atomicity.md, README), written from the rules only (no
+// locks, no generated code): integers stand for objects, two arrays for the two sides of one link. Shared by the
+// model-based tests (ModelBased/), the stale-slot tests of tests/OneToOne.Tests and the systematic concurrency
+// tests (tests/OneToOne.Reliability.Coyote), which link this file.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -13,33 +14,51 @@ public enum Outcome
     /// <summary>Returned normally (a link, a move, an unlink or a no-op).</summary>
     Ok,
 
-    /// <summary>Threw <c>OneToOneViolationException</c> (SPEC 5.3, OnConflict = Throw).</summary>
+    /// <summary>Threw <c>OneToOneViolationException</c> (OnConflict = Throw).</summary>
     Violation,
 
-    /// <summary>Threw <see cref="ArgumentNullException"/> (SPEC 5.4, <c>d.User = null</c> on a required link).</summary>
+    /// <summary>Threw <see cref="ArgumentNullException"/> (<c>d.User = null</c> on a required link).</summary>
     ArgumentNull,
 
-    /// <summary>Threw exactly <see cref="InvalidOperationException"/> (SPEC 5.6, <c>p.Profile = null</c> on a required link).</summary>
+    /// <summary>Threw exactly <see cref="InvalidOperationException"/> (<c>p.Profile = null</c> on a required link).</summary>
     InvalidOperation,
 }
 
-/// <summary>The four assignments SPEC section 5 speaks of.</summary>
+/// <summary>The four assignments of the link semantics, the two ORM entry points, and direct storage writes.</summary>
 public enum OpKind
 {
-    /// <summary><c>d.User = p</c> (items 1, 2, 3).</summary>
+    /// <summary><c>d.User = p</c> (link, move, conflict).</summary>
     SetForward,
 
-    /// <summary><c>p.Profile = d</c> (item 5).</summary>
+    /// <summary><c>p.Profile = d</c> (the same operation).</summary>
     SetReverse,
 
-    /// <summary><c>d.User = null</c> (item 4).</summary>
+    /// <summary><c>d.User = null</c> (unlink).</summary>
     ClearForward,
 
-    /// <summary><c>p.Profile = null</c> (item 6).</summary>
+    /// <summary><c>p.Profile = null</c> (unlink the principal's dependent).</summary>
     ClearReverse,
+
+    /// <summary><c>OneToOneLinks.DetachDependent(d)</c>: the ORM entry point; never throws.</summary>
+    DetachDependent,
+
+    /// <summary><c>OneToOneLinks.DetachPrincipal(p)</c>: the ORM entry point; never throws.</summary>
+    DetachPrincipal,
+
+    /// <summary>A tool writes d's forward slot directly (<c>d.__oneToOne_User = p</c>), bypassing the protocol.</summary>
+    RawForward,
+
+    /// <summary>A tool writes p's reverse slot directly (<c>p.__oneToOne_Profile = d</c>).</summary>
+    RawReverse,
+
+    /// <summary>A tool clears d's forward slot directly.</summary>
+    RawClearForward,
+
+    /// <summary>A tool clears p's reverse slot directly.</summary>
+    RawClearReverse,
 }
 
-/// <summary>One link declaration as the SPEC sees it: names for messages, the policy and <c>Required</c>.</summary>
+/// <summary>One link declaration as the rules see it: names for messages, the policy and <c>Required</c>.</summary>
 /// <param name="Dependent">The dependent's name, lower case, used to name objects (<c>profile1</c>).</param>
 /// <param name="Principal">The principal's name, lower case (<c>user0</c>).</param>
 /// <param name="Navigation">The forward navigation (<c>User</c>).</param>
@@ -54,8 +73,17 @@ public sealed record LinkSpec(string Dependent, string Principal, string Navigat
         OpKind.SetForward => $"{Dependent}{dependent}.{Navigation} = {Principal}{principal}",
         OpKind.SetReverse => $"{Principal}{principal}.{Reverse} = {Dependent}{dependent}",
         OpKind.ClearForward => $"{Dependent}{dependent}.{Navigation} = null",
-        _ => $"{Principal}{principal}.{Reverse} = null",
+        OpKind.ClearReverse => $"{Principal}{principal}.{Reverse} = null",
+        OpKind.DetachDependent => $"DetachDependent({Dependent}{dependent})",
+        OpKind.DetachPrincipal => $"DetachPrincipal({Principal}{principal})",
+        OpKind.RawForward => $"{Dependent}{dependent}.__oneToOne_{Navigation} = {Principal}{principal}",
+        OpKind.RawReverse => $"{Principal}{principal}.__oneToOne_{Reverse} = {Dependent}{dependent}",
+        OpKind.RawClearForward => $"{Dependent}{dependent}.__oneToOne_{Navigation} = null",
+        _ => $"{Principal}{principal}.__oneToOne_{Reverse} = null",
     };
+
+    /// <summary>Whether <paramref name="kind"/> writes the storage directly, bypassing the protocol.</summary>
+    public static bool IsRaw(OpKind kind) => kind >= OpKind.RawForward;
 }
 
 /// <summary>
@@ -88,8 +116,10 @@ public sealed class LinkState : IEquatable<LinkState>
     public LinkState Clone() => new(Spec, (int[])Forward.Clone(), (int[])Reverse.Clone());
 
     /// <summary>
-    /// Applies one operation as SPEC section 5 says, and returns its outcome. An operation that throws changes
-    /// nothing (items 3 and 4, 6).
+    /// Applies one operation as the rules say, and returns its outcome. An operation that throws changes nothing.
+    /// A slot is live when its partner points back, stale otherwise (left by a tool that wrote the storage
+    /// directly); an operation treats a stale slot as empty, never writes the partner through it, and repairs it
+    /// when the operation acts on that object.
     /// </summary>
     public Outcome Apply(OpKind kind, int dependent, int principal)
     {
@@ -97,34 +127,88 @@ public sealed class LinkState : IEquatable<LinkState>
         {
             case OpKind.SetForward:
             case OpKind.SetReverse:
-                return Link(dependent, principal); // item 5: the same operation through either side
+                return Link(dependent, principal); // the same operation through either side
             case OpKind.ClearForward:
-                if (Spec.Required)
+            {
+                var p0 = Forward[dependent];
+                if (p0 >= 0 && Reverse[p0] != dependent)
                 {
-                    return Outcome.ArgumentNull; // item 4, required: always, nothing changed
+                    Forward[dependent] = -1; // stale: repaired, whatever Required says; p0 untouched
+                    return Outcome.Ok;
                 }
 
-                var p0 = Forward[dependent];
+                if (Spec.Required)
+                {
+                    return Outcome.ArgumentNull; // required: nothing changed
+                }
+
                 if (p0 >= 0)
                 {
                     Forward[dependent] = -1;
                     Reverse[p0] = -1;
                 }
 
-                return Outcome.Ok; // item 4 (a no-op when not linked: item 7)
-            default:
+                return Outcome.Ok; // a no-op when not linked
+            }
+
+            case OpKind.ClearReverse:
+            {
                 var d = Reverse[principal];
                 if (d < 0)
                 {
-                    return Outcome.Ok; // item 6: a no-op when it has none, required or not
+                    return Outcome.Ok; // a no-op when it has none, required or not
+                }
+
+                if (Forward[d] != principal)
+                {
+                    Reverse[principal] = -1; // stale: repaired; d untouched
+                    return Outcome.Ok;
                 }
 
                 if (Spec.Required)
                 {
-                    return Outcome.InvalidOperation; // item 6, required: nothing changed
+                    return Outcome.InvalidOperation; // required: nothing changed
                 }
 
                 Forward[d] = -1;
+                Reverse[principal] = -1;
+                return Outcome.Ok;
+            }
+
+            case OpKind.DetachDependent:
+            {
+                var p0 = Forward[dependent];
+                if (p0 >= 0 && Reverse[p0] == dependent)
+                {
+                    Reverse[p0] = -1;
+                }
+
+                Forward[dependent] = -1;
+                return Outcome.Ok;
+            }
+
+            case OpKind.DetachPrincipal:
+            {
+                var d = Reverse[principal];
+                if (d >= 0 && Forward[d] == principal)
+                {
+                    Forward[d] = -1;
+                }
+
+                Reverse[principal] = -1;
+                return Outcome.Ok;
+            }
+
+            case OpKind.RawForward:
+                Forward[dependent] = principal;
+                return Outcome.Ok;
+            case OpKind.RawReverse:
+                Reverse[principal] = dependent;
+                return Outcome.Ok;
+            case OpKind.RawClearForward:
+                Forward[dependent] = -1;
+                return Outcome.Ok;
+            default:
                 Reverse[principal] = -1;
                 return Outcome.Ok;
         }
@@ -133,33 +217,51 @@ public sealed class LinkState : IEquatable<LinkState>
     private Outcome Link(int dependent, int principal)
     {
         var p0 = Forward[dependent];
+        if (p0 >= 0 && Reverse[p0] != dependent)
+        {
+            p0 = -1; // stale: counts as empty
+        }
+
         if (p0 == principal)
         {
-            return Outcome.Ok; // item 7: already linked to each other
+            return Outcome.Ok; // already linked to each other
         }
 
         var d2 = Reverse[principal];
+        if (d2 >= 0 && Forward[d2] != principal)
+        {
+            d2 = -1; // stale: counts as empty
+        }
+
         if (d2 >= 0)
         {
             if (!Spec.Replace)
             {
-                return Outcome.Violation; // item 3, Throw: nothing changed
+                return Outcome.Violation; // Throw: nothing changed
             }
 
-            Forward[d2] = -1; // item 3, Replace: d2 loses its principal
+            Forward[d2] = -1; // Replace: d2 loses its principal
         }
 
         if (p0 >= 0)
         {
-            Reverse[p0] = -1; // item 2: the dependent moves
+            Reverse[p0] = -1; // the dependent moves
         }
 
-        Forward[dependent] = principal; // item 1
+        Forward[dependent] = principal;
         Reverse[principal] = dependent;
         return Outcome.Ok;
     }
 
-    /// <summary>SPEC 5.8 on the model itself: both sides agree; so no principal has two dependents.</summary>
+    /// <summary>The dependents whose forward slot is stale (names a principal that does not point back).</summary>
+    public IEnumerable<int> StaleForward() =>
+        Enumerable.Range(0, Forward.Length).Where(d => Forward[d] >= 0 && Reverse[Forward[d]] != d);
+
+    /// <summary>The principals whose reverse slot is stale (names a dependent that does not point back).</summary>
+    public IEnumerable<int> StaleReverse() =>
+        Enumerable.Range(0, Reverse.Length).Where(p => Reverse[p] >= 0 && Forward[Reverse[p]] != p);
+
+    /// <summary>The invariant on the model itself: both sides agree; so no principal has two dependents.</summary>
     public bool IsConsistent() =>
         Forward.Select((p, d) => (p, d)).All(x => x.p < 0 || Reverse[x.p] == x.d) &&
         Reverse.Select((d, p) => (d, p)).All(x => x.d < 0 || Forward[x.d] == x.p);

@@ -81,12 +81,26 @@ public sealed class World
         _ => UserPool.Length,
     };
 
-    /// <summary>Runs a step on the real objects; returns its outcome and the exception, if one of the SPEC's was thrown.</summary>
+    /// <summary>Runs a step on the real objects; returns its outcome and the exception, if one of the link's own was thrown.</summary>
     public (Outcome Outcome, Exception? Exception) Run(Step step)
     {
         try
         {
             var (d, p) = (step.Dependent, step.Principal);
+            if (step.Kind >= OpKind.DetachDependent)
+            {
+                switch (step.Link)
+                {
+                    case Link.Profile: Storage<Profile, User>.Run(step.Kind, Profiles[d], UserPool[p]); break;
+                    case Link.Badge: Storage<Badge, User>.Run(step.Kind, Badges[d], UserPool[p]); break;
+                    case Link.Passport: Storage<Passport, User>.Run(step.Kind, Passports[d], UserPool[p]); break;
+                    case Link.Mentor: Storage<Person, Person>.Run(step.Kind, People[d], People[p]); break;
+                    default: Storage<Note, StringBuilder>.Run(step.Kind, Notes[d], Builders[p]); break;
+                }
+
+                return (Outcome.Ok, null);
+            }
+
             switch (step.Link, step.Kind)
             {
                 case (Link.Profile, OpKind.SetForward): Profiles[d].User = UserPool[p]; break;
@@ -153,6 +167,42 @@ public sealed class World
         Link.Note => Builders[i],
         _ => UserPool[i],
     };
+
+    /// <summary>
+    /// What a tool that bypasses the protocol does (an ORM's fix-up writes the storage directly), and the ORM entry
+    /// points: through the generated accessor struct, found by scanning the assembly as the EF Core integration does.
+    /// </summary>
+    private static class Storage<TD, TP>
+        where TD : class
+        where TP : class
+    {
+        private static readonly Type LinkType = typeof(World).Assembly.GetTypes()
+            .Single(t => t.IsValueType && typeof(OneToOne.Infrastructure.IOneToOneLink<TD, TP>).IsAssignableFrom(t));
+
+        private static readonly OneToOne.Infrastructure.IOneToOneLink<TD, TP> Accessor = (OneToOne.Infrastructure.IOneToOneLink<TD, TP>)Activator.CreateInstance(LinkType)!;
+
+        private static readonly Action<TD> DetachDependent = Bind<Action<TD>>(nameof(OneToOne.Infrastructure.OneToOneLinks.DetachDependent));
+
+        private static readonly Action<TP> DetachPrincipal = Bind<Action<TP>>(nameof(OneToOne.Infrastructure.OneToOneLinks.DetachPrincipal));
+
+        public static void Run(OpKind kind, TD dependent, TP principal)
+        {
+            switch (kind)
+            {
+                case OpKind.DetachDependent: DetachDependent(dependent); break;
+                case OpKind.DetachPrincipal: DetachPrincipal(principal); break;
+                case OpKind.RawForward: Accessor.SetPrincipal(dependent, principal); break;
+                case OpKind.RawReverse: Accessor.SetDependent(principal, dependent); break;
+                case OpKind.RawClearForward: Accessor.SetPrincipal(dependent, null); break;
+                case OpKind.RawClearReverse: Accessor.SetDependent(principal, null); break;
+                default: throw new ArgumentOutOfRangeException(nameof(kind));
+            }
+        }
+
+        private static T Bind<T>(string name)
+            where T : Delegate =>
+            (T)Delegate.CreateDelegate(typeof(T), typeof(OneToOne.Infrastructure.OneToOneLinks).GetMethod(name)!.MakeGenericMethod(typeof(TD), typeof(TP), LinkType));
+    }
 
     private static LinkState Read<TD, TP>(Link link, TD[] dependents, TP[] principals, Func<TD, TP?> forward, Func<TP, TD?> reverse)
         where TD : class

@@ -1,6 +1,6 @@
 using OneToOne;
 
-#pragma warning disable CA1050 // a type in the global namespace, on purpose (SPEC section 4)
+#pragma warning disable CA1050 // a type in the global namespace, on purpose (a supported shape)
 public partial class GlobalPrincipal
 {
 }

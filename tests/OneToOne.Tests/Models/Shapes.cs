@@ -1,4 +1,4 @@
-// Shapes of SPEC section 4: nested types, internal types, block namespaces, types in different namespaces.
+// Declaration shapes: nested types, internal types, block namespaces, types in different namespaces.
 using OneToOne;
 
 namespace OneToOne.Tests.Models.Block

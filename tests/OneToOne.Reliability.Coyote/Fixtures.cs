@@ -11,7 +11,10 @@ internal interface ILinkFixture
 
     int Principals { get; }
 
-    /// <summary>Runs one operation through the real setters; SPEC exceptions become outcomes, any other escapes.</summary>
+    /// <summary>How many kinds of <see cref="OpKind"/> the fixture runs: the four assignments, plus the two ORM detach entry points when it has them.</summary>
+    int OperationKinds { get; }
+
+    /// <summary>Runs one operation through the real setters; the link exceptions become outcomes, any other escapes.</summary>
     Outcome Do(OpKind kind, int dependent, int principal);
 
     /// <summary>Reads both sides of every object (plain reads, as a user would) into a model state; -2 marks an object outside the pools.</summary>
@@ -26,11 +29,14 @@ internal sealed class LinkFixture<TDependent, TPrincipal>(
     Func<TDependent, TPrincipal?> getForward,
     Action<TDependent, TPrincipal?> setForward,
     Func<TPrincipal, TDependent?> getReverse,
-    Action<TPrincipal, TDependent?> setReverse) : ILinkFixture
+    Action<TPrincipal, TDependent?> setReverse,
+    bool detach = false) : ILinkFixture
     where TDependent : class
     where TPrincipal : class
 {
     public LinkSpec Spec => spec;
+
+    public int OperationKinds => detach ? 6 : 4;
 
     public int Dependents => dependents.Length;
 
@@ -45,7 +51,10 @@ internal sealed class LinkFixture<TDependent, TPrincipal>(
                 case OpKind.SetForward: setForward(dependents[dependent], principals[principal]); break;
                 case OpKind.SetReverse: setReverse(principals[principal], dependents[dependent]); break;
                 case OpKind.ClearForward: setForward(dependents[dependent], null); break;
-                default: setReverse(principals[principal], null); break;
+                case OpKind.ClearReverse: setReverse(principals[principal], null); break;
+                case OpKind.DetachDependent: Detach<TDependent, TPrincipal>.Dependent(dependents[dependent]); break;
+                case OpKind.DetachPrincipal: Detach<TDependent, TPrincipal>.Principal(principals[principal]); break;
+                default: throw new ArgumentOutOfRangeException(nameof(kind));
             }
 
             return Outcome.Ok;
@@ -98,4 +107,24 @@ internal sealed class LinkFixture<TDependent, TPrincipal>(
 
         return -2;
     }
+}
+
+/// <summary>
+/// The ORM entry points of the real protocol for one link, bound as the EF Core integration binds them: the
+/// generated accessor struct found by scanning this assembly, then <c>MakeGenericMethod</c>.
+/// </summary>
+internal static class Detach<TDependent, TPrincipal>
+    where TDependent : class
+    where TPrincipal : class
+{
+    private static readonly Type Link = typeof(Detach<,>).Assembly.GetTypes()
+        .Single(t => t.IsValueType && typeof(OneToOne.Infrastructure.IOneToOneLink<TDependent, TPrincipal>).IsAssignableFrom(t));
+
+    public static readonly Action<TDependent> Dependent = Bind<Action<TDependent>>(nameof(OneToOne.Infrastructure.OneToOneLinks.DetachDependent));
+
+    public static readonly Action<TPrincipal> Principal = Bind<Action<TPrincipal>>(nameof(OneToOne.Infrastructure.OneToOneLinks.DetachPrincipal));
+
+    private static T Bind<T>(string name)
+        where T : Delegate =>
+        (T)Delegate.CreateDelegate(typeof(T), typeof(OneToOne.Infrastructure.OneToOneLinks).GetMethod(name)!.MakeGenericMethod(typeof(TDependent), typeof(TPrincipal), Link));
 }
