@@ -4,7 +4,7 @@ using OneToOne.Benchmarks.Runtime;
 
 namespace OneToOne.Benchmarks;
 
-/// <summary>The ratios issue 6 asks for, computed from the summaries of one run, each against its goal.</summary>
+/// <summary>The performance goals, computed from the summaries of one run, each against its goal.</summary>
 public sealed class GoalReport(bool quick)
 {
     public Summary? Link { get; set; }
@@ -24,7 +24,7 @@ public sealed class GoalReport(bool quick)
     {
         o.WriteLine();
         o.WriteLine("==================================================================================================");
-        o.WriteLine($"OneToOne performance, issue 6 ({(quick ? "QUICK mode: few iterations, N = 200/1,000; indicative only" : "full run")})");
+        o.WriteLine($"OneToOne performance goals ({(quick ? "QUICK mode: few iterations, N = 200/1,000; indicative only" : "full run")})");
         o.WriteLine(Configs.Machine());
         o.WriteLine("==================================================================================================");
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The generator's and analyzers' share of a real build (issue 6), from the compiler's own -reportanalyzer summary.
+# The generator's and analyzers' share of a real build, from the compiler's own -reportanalyzer summary.
 #
 #   benchmarks/OneToOne.Benchmarks/report-analyzer.sh samples/OneToOne.Sample/OneToOne.Sample.csproj
 #   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --write-project /tmp/oto1000 1000

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 5 item 9 is relaxed for principals from elsewhere: the first link of a principal allocates its weak
+/// "A link allocates nothing" is relaxed for principals from elsewhere: the first link of a principal allocates its weak
 /// slot; every later link, move, unlink and replace of an already-seen principal allocates nothing. The first-link
 /// figures are written to the test output so that docs can quote them
 /// (<c>dotnet test --logger "console;verbosity=detailed"</c>).

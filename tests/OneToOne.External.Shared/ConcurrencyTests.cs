@@ -4,7 +4,7 @@ using OneToOne.External.Tests.Models;
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 5 item 8 for principals from another assembly: many threads link, move and unlink through the forward
+/// Atomic writes (the both-sides invariant) for principals from another assembly: many threads link, move and unlink through the forward
 /// navigation and the extension form of the reverse accessor at once; afterwards both sides agree everywhere and no
 /// principal has two dependents. The last test shows that the same stress and checker catch a deliberately non-atomic
 /// variant whose reverse slot is a weak table too, so a pass here means something.

@@ -1,7 +1,7 @@
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 5 item 8, as a checker usable on any pair of navigations (a copy of tests/OneToOne.Tests/Invariants.cs:
+/// The both-sides invariant, as a checker usable on any pair of navigations (a copy of tests/OneToOne.Tests/Invariants.cs:
 /// the reverse side here is the extension form, read through <see cref="Reverse"/>).
 /// </summary>
 public static class ExternalInvariants

@@ -5,7 +5,7 @@ using OneToOne.External.Tests.Models;
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 9 with reflection-based System.Text.Json: serializing follows the forward navigation only, so no cycle
+/// Serialization with reflection-based System.Text.Json: serializing follows the forward navigation only, so no cycle
 /// is walked; the external principal has no reverse member at all that the serializer could see (an extension member
 /// is not a property of the type); deserializing a dependent with its principal links both ways.
 /// </summary>

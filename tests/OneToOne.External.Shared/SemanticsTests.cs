@@ -4,7 +4,7 @@ using OneToOne.External.Tests.Models;
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 5 items 1 to 7 for principals from another assembly, through the forward navigation and through the
+/// The link semantics (link, move, conflict, unlink, no-op) for principals from another assembly, through the forward navigation and through the
 /// extension form of the reverse accessor (<see cref="Reverse"/>: the property in the C# 14 project, Get/Set methods in
 /// the C# 13 one).
 /// </summary>
@@ -268,7 +268,7 @@ public class SemanticsTests
         Assert.Same(badge, Reverse.BadgeOf(a));
     }
 
-    // SPEC section 4: several dependents on one principal type, each link with its own slot.
+    // Several dependents on one principal type, each link with its own slot.
     [Fact]
     public void SeveralLinksOnOnePrincipalAreIndependent()
     {
@@ -295,7 +295,7 @@ public class SemanticsTests
         Assert.Same(settings, Reverse.SettingsOf(a));
     }
 
-    // SPEC section 4: a closed generic principal takes the extension form; section 5 holds for it too.
+    // A closed generic principal takes the extension form; every rule holds for it too.
     [Fact]
     public void ClosedGenericPrincipalLinksMovesAndUnlinks()
     {

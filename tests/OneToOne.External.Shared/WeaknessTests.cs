@@ -5,7 +5,7 @@ using OneToOne.External.Tests.Models;
 namespace OneToOne.External.Tests;
 
 /// <summary>
-/// SPEC section 4: the reverse storage of a principal from elsewhere is weak. A principal that only the reverse storage
+/// The reverse storage of a principal from elsewhere is weak. A principal that only the reverse storage
 /// can reach (it and its dependent are referenced by nothing else) is collected. The control runs the same helper and
 /// the same check against a deliberately strong store and sees the principal survive, so the check can fail.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OneToOne.Generator.Tests;
 
-/// <summary>SPEC section 4: principals this compilation cannot change take the extension form of the reverse accessor.</summary>
+/// <summary>Principals this compilation cannot change take the extension form of the reverse accessor.</summary>
 public class ExternalPrincipalTests
 {
     private const string Library = """

@@ -23,7 +23,7 @@ public partial class Badge
 }
 
 /// <summary>
-/// A principal this compilation cannot change: a closed generic (SPEC section 4) takes the extension form of the
+/// A principal this compilation cannot change: a closed generic takes the extension form of the
 /// reverse accessor, with weak storage (<c>WeakReverseStorage</c>), exactly as a principal from another assembly
 /// (a framework's <c>IdentityUser</c>) does.
 /// </summary>

@@ -4,7 +4,7 @@ using static OneToOne.Generator.Tests.Analyzers.DiagnosticMarkup;
 namespace OneToOne.Generator.Tests.Analyzers;
 
 /// <summary>
-/// Valid declarations from SPEC section 4 ("Works for"): the analyzer reports nothing, and the compilation, with the
+/// Valid declarations of every supported shape: the analyzer reports nothing, and the compilation, with the
 /// generated code, has no error, including code that uses the generated members (so the link really was generated).
 /// </summary>
 public class ValidDeclarationTests
