@@ -33,8 +33,16 @@ public sealed class OneToOneGenerator : IIncrementalGenerator
     {
         // Facts about the whole compilation (which serializers, EF Core, UnsafeAccessor): read once per compilation,
         // a small equatable value, so a new compilation with the same facts changes nothing downstream.
+        // The MSBuild property OneToOneStorageAccess=Fields asks for internal storage fields instead of UnsafeAccessor
+        // (for tools that rewrite the compiled assembly and cannot follow UnsafeAccessor, such as Coyote's rewriter).
+        var fieldsOnly = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue(GeneratedNames.StorageAccessProperty, out var value) &&
+                string.Equals(value, "Fields", System.StringComparison.OrdinalIgnoreCase));
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => CompilationFacts.From(compilation))
+            .Combine(fieldsOnly)
+            .Select(static (pair, _) => pair.Right ? pair.Left with { UnsafeAccessor = false } : pair.Left)
             .WithTrackingName(Steps.Facts);
 
         // Parser: one model per [OneToOne] application, on a class or a property; symbols never leave the transform.

@@ -71,3 +71,52 @@ public class HiddenStorageTests
         Assert.Empty(nested);
     }
 }
+
+/// <summary>
+/// <c>OneToOneStorageAccess=Fields</c> (an MSBuild property made visible to the compiler): the storage becomes
+/// internal fields, written directly by the file-local accessor, for tools that rewrite the compiled assembly and
+/// cannot follow <c>UnsafeAccessor</c>.
+/// </summary>
+public class StorageAccessOptionTests
+{
+    private sealed class Options(string? value) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Values(value);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(null);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(null);
+
+        private sealed class Values(string? value) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? result)
+            {
+                result = key == "build_property.OneToOneStorageAccess" ? value : null;
+                return result is not null;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("UnsafeAccessor", true)]
+    [InlineData("fields", false)]
+    public void TheOptionChoosesHowTheStorageIsReached(string? value, bool unsafeAccessor)
+    {
+        var input = TestCompiler.Create("""
+            using OneToOne;
+            namespace App;
+            public partial class User { }
+            [OneToOne(typeof(User))] public partial class Profile { }
+            static class Use { static void M(User u, Profile p) { p.User = u; _ = u.Profile; } }
+            """);
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            [new OneToOneGenerator().AsSourceGenerator()], parseOptions: TestCompiler.ParseOptions, optionsProvider: new Options(value));
+        driver.RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+        var text = driver.RunGenerators(input).GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.Contains("Profile.User")).SourceText.ToString();
+
+        Assert.Equal(unsafeAccessor, text.Contains("UnsafeAccessor", StringComparison.Ordinal));
+        Assert.Contains(unsafeAccessor ? "private global::App.User? __oneToOne_User;" : "internal global::App.User? __oneToOne_User;", text, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+    }
+}

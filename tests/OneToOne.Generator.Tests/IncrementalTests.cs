@@ -128,7 +128,7 @@ public class IncrementalTests
         var edited = Edit(compilation, 0, many.Replace("Reverse = \"Charter\"", "Reverse = \"Charter2\""));
         result = driver.RunGenerators(edited).GetRunResult().Results.Single();
         var step = Assert.Single(result.TrackedSteps[OneToOneGenerator.Steps.Facts]);
-        Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(step.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"facts: {o.Reason}"));
     }
 
     [Fact]

@@ -42,6 +42,9 @@ internal static class GeneratedNames
     /// <summary>The System.Text.Json contract modifier class, generated in namespace <see cref="RuntimeNamespace"/>.</summary>
     public const string JsonModifiersClass = "OneToOneJsonModifiers";
 
+    /// <summary>The MSBuild property (made visible to the compiler) that chooses internal storage fields: <c>Fields</c>.</summary>
+    public const string StorageAccessProperty = "build_property.OneToOneStorageAccess";
+
     /// <summary>The generator's type: Roslyn names every generated file's path after it.</summary>
     public const string GeneratorType = "OneToOne.Generator.OneToOneGenerator";
 
