@@ -33,7 +33,7 @@ if (args.Length >= 1 && args[0] == "--build-goals")
     // The build-time goals alone: --build-goals [REPETITIONS [N ...]]
     var repetitions = args.Length >= 2 ? int.Parse(args[1]) : 3;
     var sizes = args.Length >= 3 ? args.Skip(2).Select(int.Parse).ToArray() : [1000, 5000];
-    Warmup.Roslyn(500, rounds: 2);
+    BuildGoals.Run(200, 1, Console.Out); // warm-up: every path once, so that Roslyn's hot methods are compiled by the JIT
     var goals = new GoalReport(quick: true) { Build = BuildGoals.Run(sizes, _ => repetitions, Console.Out) };
     goals.Print(Console.Out);
     return 0;
@@ -101,7 +101,7 @@ Stage("read", () => report.Read = BenchmarkRunner.Run<ReadBenchmarks>(Configs.Ru
 Stage("contention", () => { report.Contention = Contention.RunAll(TimeSpan.FromMilliseconds(quick ? 300 : 2000), rounds: quick ? 2 : 3); Contention.Print(report.Contention, Console.Out); });
 
 // Build time: the goals on fresh compilations at N = 1,000 and 5,000 (quick: 3 repetitions at 1,000 and 1 at 5,000).
-Stage("warm-up", () => Warmup.Roslyn(quick ? 500 : 1000, rounds: quick ? 2 : 4));
+Stage("warm-up", () => BuildGoals.Run(200, quick ? 1 : 2, Console.Out)); // every path, so that Roslyn's hot methods are JIT-compiled
 Stage("build goals", () => report.Build = BuildGoals.Run([1000, 5000], n => quick ? (n <= 1000 ? 3 : 1) : (n <= 1000 ? 7 : 3), Console.Out));
 if (!quick)
 {

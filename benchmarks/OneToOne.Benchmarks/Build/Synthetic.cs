@@ -28,7 +28,7 @@ public static class Synthetic
 
     /// <summary>
     /// Link <paramref name="i"/>: a principal and a dependent, one file, as a user would write them, with the ordinary
-    /// code such classes carry (methods with bodies: loops, LINQ, pattern matching, string formatting), so that
+    /// code such classes carry (methods with bodies: a loop, LINQ with lambdas, string formatting), so that
     /// compiling the program is real work and the generator's and analyzers' shares of it are shares of a real build.
     /// With <paramref name="linked"/> false, the same file without the attribute: a program of the same size with no
     /// link at all.
@@ -47,13 +47,7 @@ public static class Synthetic
 
         public partial class User{{i}}
         {
-            private readonly List<string> _tags = new();
-
             public string Name { get; set; } = "";
-
-            public int Score { get; private set; }
-
-            public IReadOnlyList<string> Tags => _tags;
 
             public string Describe(int depth)
             {
@@ -64,33 +58,6 @@ public static class Synthetic
                 }
 
                 return string.Join(",", parts.Where(p => p.Length > 1).OrderBy(p => p, StringComparer.Ordinal));
-            }
-
-            public int Update(IEnumerable<int> values)
-            {
-                foreach (var v in values)
-                {
-                    Score = v switch
-                    {
-                        < 0 => Score - 1,
-                        0 => Score,
-                        > 1000 => Score + 1000,
-                        _ => Score + v,
-                    };
-                }
-
-                return Score;
-            }
-
-            public bool Tag(string tag)
-            {
-                if (string.IsNullOrWhiteSpace(tag) || _tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-
-                _tags.Add(tag.Trim().ToLowerInvariant());
-                return true;
             }
         }
 
@@ -113,20 +80,6 @@ public static class Synthetic
                 Bio = result;
                 Updated = DateTime.UtcNow;
                 return true;
-            }
-
-            public Dictionary<char, int> Letters()
-            {
-                var counts = new Dictionary<char, int>();
-                foreach (var c in Bio)
-                {
-                    if (char.IsLetter(c))
-                    {
-                        counts[c] = counts.TryGetValue(c, out var n) ? n + 1 : 1;
-                    }
-                }
-
-                return counts;
             }
 
             public override string ToString() => $"Profile{{i}}({Bio}, {Updated:O})";
