@@ -213,22 +213,25 @@ public static class BuildGoals
     }
 
     /// <summary>
-    /// Every diagnostic of <paramref name="compilation"/>, compiler's and analyzers', as a build asks for them; with the
-    /// time the analyzers' own callbacks took (Roslyn's analyzer telemetry, as <c>-reportanalyzer</c> shows it).
+    /// The analyzers' diagnostics on <paramref name="compilation"/>, as a build asks for them; with the time the
+    /// analyzers' own callbacks took (Roslyn's analyzer telemetry, as <c>-reportanalyzer</c> shows it).
     /// </summary>
     private static (ImmutableArray<Diagnostic> Diagnostics, double CallbacksMs) AnalyzerDiagnostics(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
-        var diagnostics = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-        var callbacks = analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        // The analysis result: the analyzers' diagnostics after binding every method body of the compilation (as a
+        // build does; the compiler's own diagnostics are checked by the emit), with the time of each analyzer's callbacks.
+        var analysis = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var diagnostics = analysis.GetAllDiagnostics();
+        var callbacks = analysis.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
         return (diagnostics, callbacks);
     }
 
     private static void Check((ImmutableArray<Diagnostic> Diagnostics, double CallbacksMs) run, string program, List<double>? callbacks)
     {
-        if (run.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("OTO", StringComparison.Ordinal) || d.Id == "AD0001") is { } unexpected)
+        if (run.Diagnostics.FirstOrDefault(d => d.Severity >= DiagnosticSeverity.Warning || d.Id.StartsWith("OTO", StringComparison.Ordinal) || d.Id == "AD0001") is { } unexpected)
         {
             throw new InvalidOperationException($"the analyzers, on the synthetic program {program}: unexpected diagnostic on a clean program: {unexpected}");
         }
