@@ -184,6 +184,7 @@ public static class BuildGoals
             Ms.Median(noLinksWithAnalyzers),
             MedianOf(noLinksCallbacks));
         log.WriteLine($"// build goals at N = {n:N0}: {repetitions} repetitions, {clock.Elapsed.TotalSeconds:F0} s");
+        Print([size], log); // as soon as measured: a run stopped later keeps this size's numbers
         return size;
     }
 
