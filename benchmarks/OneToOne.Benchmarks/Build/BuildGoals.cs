@@ -68,8 +68,8 @@ public static class BuildGoals
         double NoLinksAnalyzerCallbacksMs)
     {
         /// <summary>
-        /// What the analyzers add to getting every diagnostic with an analyzer that does nothing attached (their
-        /// callbacks, and the work they make the compiler and Roslyn's analyzer driver do for them).
+        /// What the analyzers add to getting the compiler's diagnostics (their callbacks, and the work they make the
+        /// compiler and Roslyn's analyzer driver do for them: compilation events, operation trees).
         /// </summary>
         public Ms Analyzers => DiagnosticsWithAnalyzers - Diagnostics;
 
@@ -156,12 +156,12 @@ public static class BuildGoals
             }
 
             compile.Add(TimeFresh(result, c => Synthetic.Emit(c, check: true)));
-            diagnostics.Add(TimeFresh(result, c => Check(AnalyzerDiagnostics(c, [new EmptyAnalyzer()]), "with links", null)));
+            diagnostics.Add(TimeFresh(result, c => CheckCompiler(c.GetDiagnostics(), "with links")));
             withAnalyzers.Add(TimeFresh(result, c => Check(AnalyzerDiagnostics(c, Analyzers()), "with links", callbacks)));
             if (withoutLinks)
             {
                 noLinksCompile.Add(TimeFresh(noLinks, c => Synthetic.Emit(c, check: true)));
-                noLinksDiagnostics.Add(TimeFresh(noLinks, c => Check(AnalyzerDiagnostics(c, [new EmptyAnalyzer()]), "without links", null)));
+                noLinksDiagnostics.Add(TimeFresh(noLinks, c => CheckCompiler(c.GetDiagnostics(), "without links")));
                 noLinksWithAnalyzers.Add(TimeFresh(noLinks, c => Check(AnalyzerDiagnostics(c, Analyzers()), "without links", noLinksCallbacks)));
             }
         }
@@ -249,28 +249,11 @@ public static class BuildGoals
         callbacks?.Add(run.CallbacksMs);
     }
 
-    /// <summary>
-    /// The baseline of the analyzers' cost: an analyzer that subscribes to nothing but the start of a compilation. With
-    /// it, the compilation is analysed as in any build with analyzers (a build always has some: the SDK's), and the
-    /// difference to the package's analyzers is what they add. Instantiated by the benchmark only.
-    /// </summary>
-#pragma warning disable RS1001 // no [DiagnosticAnalyzer]: no compiler should ever discover this analyzer
-    private sealed class EmptyAnalyzer : DiagnosticAnalyzer
-#pragma warning restore RS1001
+    private static void CheckCompiler(ImmutableArray<Diagnostic> diagnostics, string program)
     {
-#pragma warning disable RS2008 // release tracking: this descriptor is never reported, and never shipped
-        private static readonly DiagnosticDescriptor Never = new("BENCH000", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
-
-        public override void Initialize(AnalysisContext context)
+        if (diagnostics.FirstOrDefault(d => d.Severity >= DiagnosticSeverity.Warning) is { } unexpected)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-#pragma warning disable RS1012 // a start action that registers nothing: the point of this analyzer
-            context.RegisterCompilationStartAction(static _ => { });
-#pragma warning restore RS1012
+            throw new InvalidOperationException($"the synthetic program {program} did not compile cleanly: {unexpected}");
         }
     }
 
@@ -298,7 +281,7 @@ public static class BuildGoals
         o.WriteLine();
         o.WriteLine("Build time on fresh compilations (process CPU ms, median of the repetitions; wall ms in brackets)");
         o.WriteLine($"  analyzers of the package, found by reflection: {string.Join(", ", AnalyzerTypes.Select(t => t.Name))}");
-        o.WriteLine("| N      | floor first | floor re-run | OneToOne first    | OneToOne re-run   | regen. | compile (emit) | diagnostics, empty analyzer | + analyzers (callbacks) | no links: compile | no links: + analyzers (callbacks) |");
+        o.WriteLine("| N      | floor first | floor re-run | OneToOne first    | OneToOne re-run   | regen. | compile (emit) | compiler diagnostics        | + analyzers (callbacks) | no links: compile | no links: + analyzers (callbacks) |");
         o.WriteLine("|-------:|------------:|-------------:|------------------:|------------------:|-------:|---------------:|----------------------------:|------------------------:|------------------:|----------------------------------:|");
         foreach (var s in sizes)
         {
