@@ -23,9 +23,9 @@ namespace OneToOne.Benchmarks.Build;
 /// no link (the same driver's second <c>RunGenerators</c>, on the edited compilation);</item>
 /// <item>the compile of the result: emitting a new compilation of the user's files and the generator's output;</item>
 /// <item>every analyzer of the OneToOne.Generator assembly together (found by reflection): all diagnostics of a new
-/// compilation with the analyzers attached, against all diagnostics of a new compilation with an analyzer that does
-/// nothing attached (the analysis any build with analyzers does); the difference is their cost, and Roslyn's
-/// telemetry gives the time of their callbacks alone;</item>
+/// compilation with the analyzers attached, against the compiler's diagnostics of a new compilation (binding every
+/// method body, which the analysis does too); the difference is their cost, and Roslyn's telemetry gives the time of
+/// their callbacks alone;</item>
 /// <item>the same program without any <c>[OneToOne]</c> (same files, the attribute line replaced by a comment): the
 /// compile and the analyzers' cost there.</item>
 /// </list>
