@@ -12,8 +12,9 @@ using OneToOne.Benchmarks.Build;
 using OneToOne.Benchmarks.Runtime;
 
 // Usage (see docs/performance.md):
-//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --quick        everything, small N, few iterations (< 3 min)
-//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --full         everything, N = 100/1,000/5,000, full jobs
+//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --quick        every goal, few iterations and repetitions (~5 min)
+//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --full         every goal with more repetitions, and the BenchmarkDotNet build suites
+//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --build-goals [REPETITIONS [N ...]]   the build-time goals only
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --contention 2 the contended table only (seconds per round)
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --interleaved   single-thread ratios, interleaved bursts
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --linearity     cold generator run at N = 1,000 and 5,000, interleaved
@@ -24,6 +25,17 @@ if (args.Length >= 1 && args[0] == "--write-project")
     var n = args.Length >= 3 ? int.Parse(args[2]) : 1000;
     ProjectWriter.Write(Path.GetFullPath(args[1]), n, ProjectWriter.FindRepository(), handWritten: args.Contains("--hand-written"));
     Console.WriteLine($"wrote {n} links to {Path.GetFullPath(args[1])}");
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "--build-goals")
+{
+    // The build-time goals alone: --build-goals [REPETITIONS [N ...]]
+    var repetitions = args.Length >= 2 ? int.Parse(args[1]) : 3;
+    var sizes = args.Length >= 3 ? args.Skip(2).Select(int.Parse).ToArray() : [1000, 5000];
+    BuildGoals.Run(200, 1, Console.Out); // warm-up: every path once, so that Roslyn's hot methods are compiled by the JIT
+    var goals = new GoalReport(quick: true) { Build = BuildGoals.Run(sizes, _ => repetitions, Console.Out) };
+    goals.Print(Console.Out);
     return 0;
 }
 
@@ -88,31 +100,23 @@ Stage("first link", () => report.FirstLink = BenchmarkRunner.Run<FirstLinkBenchm
 Stage("read", () => report.Read = BenchmarkRunner.Run<ReadBenchmarks>(Configs.Runtime(quick)));
 Stage("contention", () => { report.Contention = Contention.RunAll(TimeSpan.FromMilliseconds(quick ? 300 : 2000), rounds: quick ? 2 : 3); Contention.Print(report.Contention, Console.Out); });
 
-// Build time.
-var sizes = quick ? new[] { 200, 1000 } : new[] { 100, 1000, 5000 };
-ColdBuildBenchmarks.Sizes = sizes;
-PeerGeneratorBenchmarks.Sizes = quick ? [1000] : sizes;
-IncrementalBenchmarks.Sizes = [1000];
-Stage("warm-up", () => Warmup.Roslyn(quick ? 500 : 1000, rounds: quick ? 2 : 6));
-Stage("incremental checks", () => { report.Incremental = IncrementalChecks.Run(1000, repetitions: quick ? 5 : 20); IncrementalChecks.Print(report.Incremental, Console.Out); });
-Stage("cold build", () => report.Cold = BenchmarkRunner.Run<ColdBuildBenchmarks>(Configs.Build(quick)));
-Stage("peer", () => report.Peer = BenchmarkRunner.Run<PeerGeneratorBenchmarks>(Configs.Build(quick)));
-Stage("incremental", () => report.IncrementalTimes = BenchmarkRunner.Run<IncrementalBenchmarks>(Configs.Runtime(quick)));
+// Build time: the goals on fresh compilations at N = 1,000 and 5,000 (quick: 3 repetitions at 1,000 and 1 at 5,000).
+Stage("warm-up", () => BuildGoals.Run(200, quick ? 1 : 2, Console.Out)); // every path, so that Roslyn's hot methods are JIT-compiled
+Stage("build goals", () => report.Build = BuildGoals.Run([1000, 5000], n => quick ? (n <= 1000 ? 3 : 1) : (n <= 1000 ? 7 : 3), Console.Out, noLinksUpTo: quick ? 1000 : int.MaxValue));
 if (!quick)
 {
-    // Not in quick mode: minutes of work, and on a loaded machine the differences are within the noise at few repetitions.
-    Stage("analyzers", () => { report.Analyzers = AnalyzerChecks.Run(sizes, repetitions: 3); AnalyzerChecks.Print(report.Analyzers, Console.Out); });
-    Stage("linearity", () =>
-    {
-        foreach (var shared in new[] { false, true })
-        {
-            foreach (var (n, ms, mb) in IncrementalChecks.Linearity([1000, 5000], repetitions: 5, shared))
-            {
-                Console.WriteLine($"cold generator run, {(shared ? "N dependents of one principal" : "N pairs")}, N = {n}: {ms:F1} ms (driver timing, median), {mb:F1} MB allocated");
-            }
-        }
-    });
+    // Not in quick mode: minutes of work, and the goals above already cover what they show.
+    ColdBuildBenchmarks.Sizes = [100, 1000, 5000];
+    PeerGeneratorBenchmarks.Sizes = [1000, 5000];
+    IncrementalBenchmarks.Sizes = [1000];
+    Stage("incremental checks", () => { report.Incremental = IncrementalChecks.Run(1000, repetitions: 20); IncrementalChecks.Print(report.Incremental, Console.Out); });
+    Stage("cold build", () => report.Cold = BenchmarkRunner.Run<ColdBuildBenchmarks>(Configs.Build(quick)));
+    Stage("peer", () => report.Peer = BenchmarkRunner.Run<PeerGeneratorBenchmarks>(Configs.Build(quick)));
+    Stage("incremental", () => report.IncrementalTimes = BenchmarkRunner.Run<IncrementalBenchmarks>(Configs.Runtime(quick)));
 }
+
+// Further stages in files of their own (methods marked [GoalStage]).
+report.RunStages(Console.Out);
 
 report.Print(Console.Out);
 Console.WriteLine($"\nTotal: {clock.Elapsed.TotalSeconds:F0} s");

@@ -26,8 +26,21 @@ public static class Synthetic
             .Append(MetadataReference.CreateFromFile(typeof(CommunityToolkit.Mvvm.ComponentModel.ObservableObject).Assembly.Location))
             .ToArray();
 
-    /// <summary>Link <paramref name="i"/>: a principal and a dependent, one file, as a user would write them.</summary>
-    public static string LinkSource(int i, string? reverse = null) => $$"""
+    /// <summary>
+    /// Link <paramref name="i"/>: a principal and a dependent, one file, as a user would write them, with the ordinary
+    /// code such classes carry (methods with bodies: a loop, LINQ with lambdas, string formatting), so that
+    /// compiling the program is real work and the generator's and analyzers' shares of it are shares of a real build.
+    /// With <paramref name="linked"/> false, the same file without the attribute: a program of the same size with no
+    /// link at all.
+    /// </summary>
+    public static string LinkSource(int i, string? reverse = null, bool linked = true)
+    {
+        var attribute = linked ? $"[OneToOne(typeof(User{i}){(reverse is null ? "" : $", Reverse = \"{reverse}\"")})]" : "// no link";
+        return $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Linq;
         using OneToOne;
 
         namespace Synthetic.Group{{i / 100}};
@@ -35,14 +48,44 @@ public static class Synthetic
         public partial class User{{i}}
         {
             public string Name { get; set; } = "";
+
+            public string Describe(int depth)
+            {
+                var parts = new List<string>(depth);
+                for (var k = 0; k < depth; k++)
+                {
+                    parts.Add(k % 3 == 0 ? $"{Name}:{k}" : k.ToString(CultureInfo.InvariantCulture));
+                }
+
+                return string.Join(",", parts.Where(p => p.Length > 1).OrderBy(p => p, StringComparer.Ordinal));
+            }
         }
 
-        [OneToOne(typeof(User{{i}}){{(reverse is null ? "" : $", Reverse = \"{reverse}\"")}})]
+        {{attribute}}
         public partial class Profile{{i}}
         {
             public string Bio { get; set; } = "";
+
+            public DateTime Updated { get; private set; }
+
+            public bool TryRename(string? text, out string result)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    result = Bio;
+                    return false;
+                }
+
+                result = text.Trim();
+                Bio = result;
+                Updated = DateTime.UtcNow;
+                return true;
+            }
+
+            public override string ToString() => $"Profile{{i}}({Bio}, {Updated:O})";
         }
         """;
+    }
 
     /// <summary>
     /// The other common shape: N dependents of one principal (a domain's <c>User</c> with many one-to-one satellites), each
@@ -92,9 +135,9 @@ public static class Synthetic
         }
         """;
 
-    public static List<string> LinkSources(int n)
+    public static List<string> LinkSources(int n, bool linked = true)
     {
-        var sources = Enumerable.Range(0, n).Select(i => LinkSource(i)).ToList();
+        var sources = Enumerable.Range(0, n).Select(i => LinkSource(i, linked: linked)).ToList();
         sources.Add(UnrelatedSource(2));
         return sources;
     }
@@ -113,6 +156,13 @@ public static class Synthetic
 
     public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create("Synthetic", trees, References, CompilationOptions);
+
+    /// <summary>
+    /// The same, compiled on one thread (no concurrent build): the build-goal measurements time every step on the
+    /// calling thread, so that their ratios do not depend on how many of the machine's cores are free at that moment.
+    /// </summary>
+    public static CSharpCompilation SingleThreadedCompilation(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("Synthetic", trees, References, CompilationOptions.WithConcurrentBuild(false));
 
     public static GeneratorDriver OneToOneDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
