@@ -67,6 +67,21 @@ public static class FlowShare
             .Append(MetadataReference.CreateFromFile(typeof(OneToOneAttribute).Assembly.Location))
             .ToArray();
 
+    /// <summary>The flow analysis's goals, as a stage of the quick and full runs.</summary>
+    [GoalStage("flow analysis")]
+    public static IEnumerable<GoalLine> Goals(bool quick, TextWriter output)
+    {
+        var reports = Run(quick ? 50 : 200, quick ? 3 : 7);
+        Print(reports, output);
+        var heavy = reports.Single(r => r.Program == FlowProgram.LinkHeavy);
+        var none = reports.Single(r => r.Program == FlowProgram.NoLinks);
+        return
+        [
+            new GoalLine("flow analysis under 3% of compiling link-heavy code", $"{heavy.Share:P1} ({heavy.AddedMs:F0} of {heavy.CompileMs:F0} ms, N = {heavy.N})", heavy.Share < 0.03),
+            new GoalLine("flow analysis: nothing measurable without links (< 1%)", $"{none.Share:P1} ({none.AddedMs:F0} of {none.CompileMs:F0} ms)", none.Share < 0.01),
+        ];
+    }
+
     public static List<Report> Run(int n, int repetitions) =>
         [Run(FlowProgram.LinkHeavy, n, repetitions), Run(FlowProgram.NoLinks, n, repetitions)];
 

@@ -56,9 +56,10 @@ public sealed class JsonContextAnalyzer : DiagnosticAnalyzer
             var jsonContext = compilation.GetTypeByMetadataName(ContextMetadataName);
             var serializable = compilation.GetTypeByMetadataName(SerializableMetadataName);
             var oneToOne = compilation.GetTypeByMetadataName(GeneratedNames.AttributeMetadataName);
-            if (jsonContext is null || serializable is null || oneToOne is null)
+            if (jsonContext is null || serializable is null || oneToOne is null ||
+                !LinkSyntax.AnyDeclaredIn(compilation, start.CancellationToken) && !LinkSyntax.AnyInReferences(compilation))
             {
-                return;
+                return; // no link declared here or in a referenced assembly: no context can miss a navigation
             }
 
             var symbols = new JsonSymbols(

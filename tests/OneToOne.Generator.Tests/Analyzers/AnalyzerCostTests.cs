@@ -44,6 +44,7 @@ public class AnalyzerCostTests
     {
         Assert.Equal(0, PerItemActions(await TelemetryAsync(new DeclarationAnalyzer(), withLink: false)));
         Assert.Equal(0, PerItemActions(await TelemetryAsync(new LinkFlowAnalyzer(), withLink: false)));
+        Assert.Equal(0, PerItemActions(await TelemetryAsync(new JsonContextAnalyzer(), withLink: false)));
     }
 
     [Fact]
