@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using OneToOne.Generator.Analyzers.Flow;
 using OneToOne.Generator.Diagnostics;
 using OneToOne.Generator.Parsing;
@@ -37,34 +39,69 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 
             // One per compilation, filled lazily by the bodies analysed: the summaries of the methods they call.
             var summaries = new SummaryCache(start.Compilation, new LinkResolver(attributeType));
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, summaries));
+
+            // A code-block action, not an operation-block one: Roslyn then builds no operation tree for a body that the
+            // syntax shows cannot take part in a link (it names no linked type, navigation or reverse accessor).
+            var names = LinkSyntax.AnyInReferences(start.Compilation) ? null : LinkSyntax.NamesIn(start.Compilation, start.CancellationToken);
+            start.RegisterCodeBlockAction(block => AnalyzeBlock(block, summaries, names));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, SummaryCache summaries)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SummaryCache summaries, HashSet<string>? names)
     {
-        var analysed = new HashSet<IOperation>();
-        foreach (var block in context.OperationBlocks)
+        if (names is not null && !Mentions(context.CodeBlock, names))
         {
-            // A method's block hangs under its body operation: analyse each whole body once.
+            return; // the cheap, common case
+        }
+
+        if (context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken) is not { } block)
+        {
+            return;
+        }
+
+        {
+            // A method's block hangs under its body operation: analyse the whole body.
             var root = block;
             while (root.Parent is not null)
             {
                 root = root.Parent;
             }
 
-            if (!analysed.Add(root) ||
-                root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
+            if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
                     or OperationKind.FieldInitializer or OperationKind.PropertyInitializer) ||
-                !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken))
+                !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken) ||
+                Graph(root, context.CancellationToken) is not { } graph)
             {
-                continue;
+                return;
             }
 
             var flow = new FlowContext(summaries, FlowBounds.CallDepth, context.CancellationToken);
-            var solver = new GraphSolver(context.GetControlFlowGraph(block), flow, repeatedLambda: null);
+            var solver = new GraphSolver(graph, flow, repeatedLambda: null);
             solver.Solve(new FlowState());
             new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
         }
+    }
+
+    private static ControlFlowGraph? Graph(IOperation root, System.Threading.CancellationToken cancellationToken) => root switch
+    {
+        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
+        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+        _ => null,
+    };
+
+    private static bool Mentions(SyntaxNode block, HashSet<string> names)
+    {
+        foreach (var token in block.DescendantTokens())
+        {
+            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

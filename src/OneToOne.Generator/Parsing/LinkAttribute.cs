@@ -107,8 +107,9 @@ internal sealed class LinkAttribute
                 case nameof(Navigation): read.NavigationArgument = value as string; break;
                 case nameof(Reverse): read.ReverseArgument = value as string; break;
                 case nameof(Required): read.RequiredArgument = value is true; break;
-                case nameof(OnConflict): read.OnConflict = value is int c ? (OneToOneConflict)c : OneToOneConflict.Throw; break;
-                case nameof(OnDelete): read.OnDelete = value is int d ? (OneToOneDelete)d : OneToOneDelete.Cascade; break;
+                // An undefined value ((OneToOneConflict)7) behaves as the default: only the named values mean something.
+                case nameof(OnConflict): read.OnConflict = value is int c && System.Enum.IsDefined(typeof(OneToOneConflict), c) ? (OneToOneConflict)c : OneToOneConflict.Throw; break;
+                case nameof(OnDelete): read.OnDelete = value is int d && System.Enum.IsDefined(typeof(OneToOneDelete), d) ? (OneToOneDelete)d : OneToOneDelete.Cascade; break;
                 case nameof(ForeignKey): read.ForeignKey = value as string; break;
             }
         }

@@ -55,6 +55,42 @@ internal static class LinkSyntax
     }
 
     /// <summary>
+    /// Every name a body must mention to take part in a link of this compilation: the linked types, the navigations,
+    /// the reverse accessors and their extension methods. <see langword="null"/> when a link's names are not known
+    /// from the syntax alone (a name given by a constant, or a type through an alias): then every body counts.
+    /// </summary>
+    public static HashSet<string>? NamesIn(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var candidate in Read(tree, cancellationToken).Candidates)
+            {
+                var target = Target(candidate.Attribute);
+                var dependent = target is TypeDeclarationSyntax type ? type : target?.Parent as TypeDeclarationSyntax;
+                var principal = target switch
+                {
+                    PropertyDeclarationSyntax property => RightmostName(property.Type),
+                    _ => RightmostName((candidate.Attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression as TypeOfExpressionSyntax)?.Type),
+                };
+                if (candidate.Navigation is null || candidate.Reverse is null || dependent is null || principal is null)
+                {
+                    return null;
+                }
+
+                names.Add(candidate.Navigation);
+                names.Add(candidate.Reverse);
+                names.Add(GeneratedNames.Getter(candidate.Reverse));
+                names.Add(GeneratedNames.Setter(candidate.Reverse));
+                names.Add(dependent.Identifier.ValueText);
+                names.Add(principal);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>
     /// Whether a referenced assembly other than the runtime library itself was built against the runtime library,
     /// so it may declare links that code of this compilation uses (a layered solution's entities library).
     /// </summary>
