@@ -40,7 +40,7 @@ public class OneToOneViolationException : InvalidOperationException
     /// <param name="reverse">The reverse accessor as the user calls it on the principal (<c>Profile</c>, or <c>GetProfile()</c> for the extension-method form).</param>
     /// <returns>The message.</returns>
     public static string FormatMessage(string principalType, string dependentType, string navigation, string reverse) =>
-        $"{principalType} already has {Article(dependentType)} {dependentType} ({principalType}.{reverse}); a second {dependentType} cannot be linked through {dependentType}.{navigation}.";
+        $"{principalType} already has {EnglishArticle.For(dependentType)} {dependentType} ({principalType}.{reverse}); a second {dependentType} cannot be linked through {dependentType}.{navigation}.";
 
     /// <summary>
     /// The message of the <see cref="ArgumentNullException"/> thrown by <c>dependent.Navigation = null</c> on a
@@ -65,9 +65,4 @@ public class OneToOneViolationException : InvalidOperationException
     /// <returns>The message.</returns>
     internal static string FormatRequiredReverseMessage(string principalType, string dependentType, string navigation, string reverse) =>
         $"{principalType}.{reverse} cannot be set to null: {dependentType}.{navigation} is required, so the {dependentType} cannot lose its {principalType}. Link the {dependentType} to another {principalType} instead.";
-
-    /// <summary>The indefinite article for a type name (<see cref="EnglishArticle"/>).</summary>
-    /// <param name="name">The type name.</param>
-    /// <returns><c>a</c> or <c>an</c>.</returns>
-    internal static string Article(string name) => EnglishArticle.For(name);
 }

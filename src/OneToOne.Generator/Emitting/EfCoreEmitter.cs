@@ -407,18 +407,10 @@ namespace {{ns}}
 
             private global::System.Action<object> Detacher(bool dependentSide)
             {
-                var name = dependentSide ? "DetachDependent" : "DetachPrincipal";
-                global::System.Reflection.MethodInfo? method = null;
-                foreach (var candidate in typeof(global::OneToOne.Infrastructure.OneToOneLinks).GetMethods(global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static))
-                {
-                    if (candidate.Name == name && candidate.IsGenericMethodDefinition && candidate.GetGenericArguments().Length == 3 && candidate.GetParameters().Length == 1)
-                    {
-                        method = candidate;
-                    }
-                }
-
-                // A runtime library older than this generator: the same semantics over the link's storage accessor.
-                method ??= typeof(OneToOneLink).GetMethod(dependentSide ? nameof(FallbackDetachDependent) : nameof(FallbackDetachPrincipal), global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static)!;
+                // The runtime library's ORM entry points: atomic, stale-slot safe, and they never throw.
+                var method = typeof(global::OneToOne.Infrastructure.OneToOneLinks).GetMethod(
+                    dependentSide ? "DetachDependent" : "DetachPrincipal",
+                    global::System.Reflection.BindingFlags.Public | global::System.Reflection.BindingFlags.Static)!;
                 var side = dependentSide ? Dependent : Principal;
                 var typed = method.MakeGenericMethod(Dependent, Principal, Accessor!).CreateDelegate(typeof(global::System.Action<>).MakeGenericType(side));
                 var adapt = typeof(OneToOneLink).GetMethod(nameof(Adapt), global::System.Reflection.BindingFlags.NonPublic | global::System.Reflection.BindingFlags.Static)!.MakeGenericMethod(side);
@@ -428,46 +420,6 @@ namespace {{ns}}
             private static global::System.Action<object> Adapt<T>(global::System.Action<T> action)
                 where T : class
                 => value => action((T)value);
-
-            private static void FallbackDetachDependent<TDependent, TPrincipal, TLink>(TDependent dependent)
-                where TDependent : class
-                where TPrincipal : class
-                where TLink : struct, global::OneToOne.Infrastructure.IOneToOneLink<TDependent, TPrincipal>
-            {
-                var link = default(TLink);
-                var principal = link.GetPrincipal(dependent);
-                if (principal == null)
-                {
-                    return;
-                }
-
-                if (ReferenceEquals(link.GetDependent(principal), dependent))
-                {
-                    link.SetDependent(principal, null);
-                }
-
-                link.SetPrincipal(dependent, null);
-            }
-
-            private static void FallbackDetachPrincipal<TDependent, TPrincipal, TLink>(TPrincipal principal)
-                where TDependent : class
-                where TPrincipal : class
-                where TLink : struct, global::OneToOne.Infrastructure.IOneToOneLink<TDependent, TPrincipal>
-            {
-                var link = default(TLink);
-                var dependent = link.GetDependent(principal);
-                if (dependent == null)
-                {
-                    return;
-                }
-
-                if (ReferenceEquals(link.GetPrincipal(dependent), principal))
-                {
-                    link.SetPrincipal(dependent, null);
-                }
-
-                link.SetDependent(principal, null);
-            }
         }
 
         /// <summary>The mapped links of one model, by entity type: what to clear when an object leaves a context, and what restricts a delete.</summary>

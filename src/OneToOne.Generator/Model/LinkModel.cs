@@ -73,7 +73,7 @@ internal sealed record DeclaredPropertyModel
     /// <summary>Whether the declared type is non-nullable (the getter needs <c>!</c>).</summary>
     public required bool NonNullable { get; init; }
 
-    /// <summary>The metadata names of the attributes the user put on it (the generator does not repeat them).</summary>
+    /// <summary>The attributes the user put on a declared reverse accessor (the generator does not repeat them); empty for a navigation.</summary>
     public required EquatableArray<string> Attributes { get; init; }
 }
 

@@ -123,7 +123,7 @@ internal static class LinkParser
             }
             else
             {
-                declaredNavigation = DeclaredProperty(property, cancellationToken);
+                declaredNavigation = DeclaredProperty(property, withAttributes: false, cancellationToken);
                 valid &= declaredNavigation is not null;
             }
         }
@@ -343,8 +343,12 @@ internal static class LinkParser
         return null;
     }
 
-    /// <summary>How the generator re-declares <paramref name="property"/> to implement it, or <see langword="null"/> when its syntax is unusable.</summary>
-    private static DeclaredPropertyModel? DeclaredProperty(IPropertySymbol property, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the generator re-declares <paramref name="property"/> to implement it, or <see langword="null"/> when its
+    /// syntax is unusable. Its attributes are read (bound) only when the emitter needs them: for a reverse accessor,
+    /// which gets the serializer ignores it does not have yet.
+    /// </summary>
+    private static DeclaredPropertyModel? DeclaredProperty(IPropertySymbol property, bool withAttributes, CancellationToken cancellationToken)
     {
         if (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration ||
             declaration.AccessorList is null)
@@ -364,10 +368,12 @@ internal static class LinkParser
             GetterModifiers = AccessorModifiers(SyntaxKind.GetAccessorDeclaration),
             SetterModifiers = AccessorModifiers(SyntaxKind.SetAccessorDeclaration),
             NonNullable = property.NullableAnnotation != NullableAnnotation.Annotated,
-            Attributes = new EquatableArray<string>(property.GetAttributes()
-                .Select(a => a.AttributeClass?.ToDisplayString() ?? "")
-                .Where(name => name.Length > 0)
-                .OrderBy(name => name, System.StringComparer.Ordinal)),
+            Attributes = withAttributes
+                ? new EquatableArray<string>(property.GetAttributes()
+                    .Select(a => a.AttributeClass?.ToDisplayString() ?? "")
+                    .Where(name => name.Length > 0)
+                    .OrderBy(name => name, System.StringComparer.Ordinal))
+                : EquatableArray<string>.Empty,
         };
     }
 
@@ -389,7 +395,7 @@ internal static class LinkParser
                 property.NullableAnnotation != NullableAnnotation.NotAnnotated &&
                 (property.PartialImplementationPart is null || IsGeneratedByUs(property.PartialImplementationPart)))
             {
-                return DeclaredProperty(property, cancellationToken);
+                return DeclaredProperty(property, withAttributes: true, cancellationToken);
             }
         }
 
