@@ -7,8 +7,9 @@ namespace OneToOne.Generator.Analyzers.Flow;
 internal static class FlowBounds
 {
     /// <summary>
-    /// How many rounds over a control-flow graph's blocks the fixed point may take. The state only grows, so it is
-    /// reached in a few rounds; the bound stops a pathological graph from running on.
+    /// How many times, on average, each block of a control-flow graph may run before the fixed point stops (the work
+    /// list runs a block again only when what reaches it grew). The state only grows, so the fixed point is reached
+    /// in a few runs; the bound stops a pathological graph from running on.
     /// </summary>
     public const int FixedPointRounds = 64;
 

@@ -110,8 +110,7 @@ internal sealed class FlowState
             }
 
             // A set already standing for many objects absorbs whatever joins it: the join stays stable.
-            var manyKey = ("many", pair.Key);
-            if (origins.TryFind(manyKey, out var manyOrigin) && set.Contains(new AbstractValue(manyOrigin, Old: false)))
+            if (origins.ManyOf(pair.Key) is { } manyOrigin && set.Contains(new AbstractValue(manyOrigin, Old: false)))
             {
                 var wasOnlyMany = set.Count == 1;
                 set.Clear();
@@ -129,7 +128,7 @@ internal sealed class FlowState
             if (set.Count > FlowBounds.ValuesPerSet)
             {
                 set.Clear();
-                set.Add(new AbstractValue(origins.Of(manyKey, () => "one of many objects", OriginKind.Temporary), Old: false));
+                set.Add(new AbstractValue(origins.MakeMany(pair.Key), Old: false));
                 grew = true;
             }
 

@@ -17,6 +17,7 @@ internal sealed class GraphSolver
     private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
     private readonly HashSet<CaptureId> _assignedCaptures = new();
     private readonly Dictionary<CaptureId, int> _captureBlock = new();
+    private readonly SortedSet<int> _pending = new();
     private FlowState? _exit;
 
     public GraphSolver(ControlFlowGraph graph, FlowContext context, IMethodSymbol? repeatedLambda)
@@ -50,42 +51,46 @@ internal sealed class GraphSolver
     /// <summary>Whether the capture is later assigned to (it stands for a property being assigned, not read).</summary>
     public bool IsAssignedCapture(CaptureId id) => _assignedCaptures.Contains(id);
 
-    /// <summary>Runs the fixed point from <paramref name="initial"/>.</summary>
+    /// <summary>
+    /// Runs the fixed point from <paramref name="initial"/>: a work list of the blocks whose starting state changed,
+    /// the lowest ordinal first (the order of the source), so a block runs again only when what reaches it grew.
+    /// </summary>
     public void Solve(FlowState initial)
     {
         var evaluator = new Evaluator(this, NoReports.Instance);
         if (In[0] is { } existing)
         {
-            existing.JoinFrom(initial, Context.Origins);
+            if (!existing.JoinFrom(initial, Context.Origins))
+            {
+                return; // nothing new reaches the entry: the fixed point stands
+            }
         }
         else
         {
             In[0] = initial.Clone();
         }
 
-        for (var round = 0; round < FlowBounds.FixedPointRounds; round++)
+        _pending.Add(0);
+        var budget = FlowBounds.FixedPointRounds * Graph.Blocks.Length;
+        while (_pending.Count > 0 && budget-- > 0)
         {
-            var changed = false;
-            foreach (var block in Graph.Blocks)
+            Context.CancellationToken.ThrowIfCancellationRequested();
+            var ordinal = _pending.Min;
+            _pending.Remove(ordinal);
+            if (In[ordinal] is { } state)
             {
-                Context.CancellationToken.ThrowIfCancellationRequested();
-                if (In[block.Ordinal] is { } state)
-                {
-                    changed |= Transfer(block, state.Clone(), evaluator);
-                }
-            }
-
-            if (!changed)
-            {
-                break;
+                Transfer(Graph.Blocks[ordinal], state.Clone(), evaluator);
             }
         }
+
+        _pending.Clear();
     }
 
-    /// <summary>Runs one block from <paramref name="state"/> and merges the result into its successors.</summary>
-    private bool Transfer(BasicBlock block, FlowState state, Evaluator evaluator)
+    /// <summary>Runs one block from <paramref name="state"/> (which it may change) and merges the result into its successors.</summary>
+    private void Transfer(BasicBlock block, FlowState state, Evaluator evaluator)
     {
-        var entry = state.Clone();
+        var handlers = Handlers(block);
+        var entry = handlers is null ? null : state.Clone();
         var branchValues = evaluator.RunBlock(block, state);
         var guard = block.BranchValue is { } branch ? evaluator.GuardOf(branch) : null;
         if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
@@ -102,35 +107,31 @@ internal sealed class GraphSolver
         }
 
         state.Collect(id => _captureBlock.TryGetValue(id, out var only) && only == block.Ordinal, Context.Origins);
-        var changed = false;
         if (block.Kind == BasicBlockKind.Exit)
         {
             _exit = state.Clone();
         }
 
         // Exceptions may leave any point of a try block: its handlers start from what any point of it may hold.
-        // (A lambda's graph chains on into the regions of the graph around it: stop at this graph's root.)
-        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
+        if (handlers is not null)
         {
-            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { } tryAnd)
+            foreach (var handler in handlers)
             {
-                foreach (var handler in tryAnd.NestedRegions.Where(r => r != region))
-                {
-                    changed |= MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry);
-                    changed |= MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], state);
-                }
+                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry!, owned: false);
+                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], state, owned: false);
             }
         }
 
         var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
         if (block.ConditionalSuccessor is { } conditional)
         {
-            changed |= Follow(conditional, Evaluator.Guarded(state.Clone(), guard, whenTrue));
+            Follow(conditional, Evaluator.Guarded(state.Clone(), guard, whenTrue));
         }
 
         if (block.FallThroughSuccessor is { } fallThrough)
         {
-            var next = block.ConditionalSuccessor is null ? state : Evaluator.Guarded(state.Clone(), guard, !whenTrue);
+            // The last use of the block's state: it goes on without a copy.
+            var next = block.ConditionalSuccessor is null ? state : Evaluator.Guarded(state, guard, !whenTrue);
             if (fallThrough.Destination is null)
             {
                 // The end of a finally block: continue where the branches that ran it were going.
@@ -139,26 +140,49 @@ internal sealed class GraphSolver
                 {
                     foreach (var exit in exits)
                     {
-                        changed |= MergeInto(exit, next);
+                        MergeInto(exit, next, owned: false);
                     }
                 }
             }
             else
             {
-                changed |= Follow(fallThrough, next);
+                Follow(fallThrough, next);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handlers (catch and finally regions) of the try blocks around <paramref name="block"/>; null when there is
+    /// none. (A lambda's graph chains on into the regions of the graph around it: stop at this graph's root.)
+    /// </summary>
+    private static List<ControlFlowRegion>? Handlers(BasicBlock block)
+    {
+        List<ControlFlowRegion>? handlers = null;
+        for (var region = block.EnclosingRegion; region is { Kind: not ControlFlowRegionKind.Root }; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { } tryAnd)
+            {
+                foreach (var handler in tryAnd.NestedRegions)
+                {
+                    if (handler != region)
+                    {
+                        (handlers ??= new()).Add(handler);
+                    }
+                }
             }
         }
 
-        return changed;
+        return handlers;
     }
 
     private bool _returnsUnknown;
 
-    private bool Follow(ControlFlowBranch branch, FlowState state)
+    /// <summary>Carries <paramref name="state"/> (owned: not used by the caller afterwards) along a branch.</summary>
+    private void Follow(ControlFlowBranch branch, FlowState state)
     {
         if (branch.Destination is not { } destination)
         {
-            return false;
+            return;
         }
 
         if (branch.FinallyRegions.Length > 0)
@@ -170,17 +194,20 @@ internal sealed class GraphSolver
                 _finallyExits[outermost] = exits = new List<BasicBlock>();
             }
 
-            var changed = false;
             if (!exits.Contains(destination))
             {
                 exits.Add(destination);
-                changed = true;
+                for (var ordinal = outermost.FirstBlockOrdinal; ordinal <= outermost.LastBlockOrdinal; ordinal++)
+                {
+                    _pending.Add(ordinal); // a new way out of the finally block: its end runs again
+                }
             }
 
-            return MergeInto(Graph.Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], state) | changed;
+            MergeInto(Graph.Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], state, owned: true);
+            return;
         }
 
-        return MergeInto(destination, state);
+        MergeInto(destination, state, owned: true);
     }
 
     private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
@@ -196,15 +223,21 @@ internal sealed class GraphSolver
         return null;
     }
 
-    private bool MergeInto(BasicBlock block, FlowState state)
+    /// <summary>Joins <paramref name="state"/> into the start of <paramref name="block"/>; the block runs again when that grew.</summary>
+    private void MergeInto(BasicBlock block, FlowState state, bool owned)
     {
         if (In[block.Ordinal] is { } existing)
         {
-            return existing.JoinFrom(state, Context.Origins);
+            if (existing.JoinFrom(state, Context.Origins))
+            {
+                _pending.Add(block.Ordinal);
+            }
+
+            return;
         }
 
-        In[block.Ordinal] = state.Clone();
-        return true;
+        In[block.Ordinal] = owned ? state : state.Clone();
+        _pending.Add(block.Ordinal);
     }
 
     /// <summary>

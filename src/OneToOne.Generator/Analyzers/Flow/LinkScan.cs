@@ -12,9 +12,10 @@ namespace OneToOne.Generator.Analyzers.Flow;
 internal static class LinkScan
 {
     /// <summary>
-    /// Whether a body is worth the flow analysis: two link operations, or one that may run repeatedly (inside a loop,
-    /// a lambda or a local function, or anywhere in a body with a <c>goto</c> that jumps back). One link made once
-    /// cannot conflict with anything in the body.
+    /// Whether a body is worth the flow analysis: two operations that link (an unlink never conflicts), or one that
+    /// may run repeatedly (inside a loop, a lambda or a local function, or anywhere in a body with a <c>goto</c> that
+    /// jumps back). One link made once cannot conflict with anything in the body: what a principal holds is known
+    /// only from the links the body makes.
     /// </summary>
     public static bool WorthAnalysing(IOperation root, SummaryCache summaries, int budget, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ internal static class LinkScan
             {
                 jumpsBack = true;
             }
-            else if (IsLinkOperation(operation, summaries, budget, cancellationToken))
+            else if (IsLinkOperation(operation, summaries, budget, linksOnly: true, cancellationToken))
             {
                 count++;
                 if (count >= 2 || operation.MayRunRepeatedly())
@@ -45,7 +46,7 @@ internal static class LinkScan
     {
         foreach (var operation in root.Descendants())
         {
-            if (IsLinkOperation(operation, summaries, budget, cancellationToken))
+            if (IsLinkOperation(operation, summaries, budget, linksOnly: false, cancellationToken))
             {
                 return true;
             }
@@ -54,24 +55,44 @@ internal static class LinkScan
         return false;
     }
 
-    private static bool IsLinkOperation(IOperation operation, SummaryCache summaries, int budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="operation"/> links or unlinks (only links when <paramref name="linksOnly"/>): an
+    /// assignment to a navigation or reverse accessor, the extension setter, or a followed call whose summary does.
+    /// </summary>
+    private static bool IsLinkOperation(IOperation operation, SummaryCache summaries, int budget, bool linksOnly, CancellationToken cancellationToken)
     {
         var resolver = summaries.Resolver;
         switch (operation)
         {
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }:
-                return resolver.Resolve(property.Property) is not null;
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
+                return resolver.Resolve(property.Property) is not null && !(linksOnly && assignment.Value.IsNullValue());
+            case IInvocationOperation invocation when resolver.ResolveSetter(invocation.TargetMethod) is not null:
+                return !(linksOnly && SetterValue(invocation) is { } value && value.IsNullValue());
             case IInvocationOperation invocation:
-                return resolver.ResolveSetter(invocation.TargetMethod) is not null ||
-                       FollowedCallHasEffects(invocation.TargetMethod, summaries, budget, cancellationToken);
+                return FollowedCallHasEffects(invocation.TargetMethod, summaries, budget, linksOnly, cancellationToken);
             case IObjectCreationOperation { Constructor: { } constructor }:
-                return FollowedCallHasEffects(constructor, summaries, budget, cancellationToken);
+                return FollowedCallHasEffects(constructor, summaries, budget, linksOnly, cancellationToken);
             default:
                 return false;
         }
     }
 
-    private static bool FollowedCallHasEffects(IMethodSymbol target, SummaryCache summaries, int budget, CancellationToken cancellationToken)
+    /// <summary>The value an extension setter call assigns (its last argument).</summary>
+    private static IOperation? SetterValue(IInvocationOperation invocation)
+    {
+        IArgumentOperation? last = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (last is null || (argument.Parameter?.Ordinal ?? 0) > (last.Parameter?.Ordinal ?? 0))
+            {
+                last = argument;
+            }
+        }
+
+        return last?.Value;
+    }
+
+    private static bool FollowedCallHasEffects(IMethodSymbol target, SummaryCache summaries, int budget, bool linksOnly, CancellationToken cancellationToken)
     {
         if (budget <= 0 || !summaries.IsFollowable(SummaryCache.Normalize(target)))
         {
@@ -84,6 +105,7 @@ internal static class LinkScan
             return true;
         }
 
-        return summaries.Of(target, callingGraph: null, budget, cancellationToken) is { HasEffects: true };
+        return summaries.Of(target, callingGraph: null, budget, cancellationToken) is { } summary &&
+               (linksOnly ? summary.Links.Length > 0 : summary.HasEffects);
     }
 }

@@ -34,6 +34,7 @@ internal sealed class Origins
     private readonly Dictionary<int, List<int>> _derived = new();
     private readonly HashSet<int> _derivedOrigins = new();
     private readonly Dictionary<(int, LinkInfo), string> _through = new();
+    private readonly Dictionary<object, int> _many = new();
 
     public int Of(object key, Func<string> name, OriginKind kind)
     {
@@ -50,8 +51,25 @@ internal sealed class Origins
         return id;
     }
 
-    /// <summary>The place <paramref name="key"/>, if it has made an object already.</summary>
-    public bool TryFind(object key, out int id) => _ids.TryGetValue(key, out id);
+    /// <summary>
+    /// The temporary that stands for the many objects a variable or a principal's dependents (<paramref name="key"/>)
+    /// held before a join made them one (see <see cref="FlowState.JoinFrom"/>).
+    /// </summary>
+    public int MakeMany(object key)
+    {
+        if (!_many.TryGetValue(key, out var id))
+        {
+            _many[key] = id = Of(new ManyKey(key), () => "one of many objects", OriginKind.Temporary);
+        }
+
+        return id;
+    }
+
+    /// <summary>That temporary, if the join has made it already.</summary>
+    public int? ManyOf<TKey>(TKey key)
+        where TKey : notnull =>
+        _many.Count > 0 && _many.TryGetValue(key, out var id) ? id : null; // no key boxed in the common case: none made
+
 
     /// <summary>The member <paramref name="member"/> of the objects of <paramref name="baseOrigin"/>: a temporary that ages with them.</summary>
     public int Derived(object member, int baseOrigin, Func<string> name)
@@ -112,6 +130,9 @@ internal sealed class Origins
             _through[(dependent, link)] = through;
         }
     }
+
+    /// <summary>The key of the temporary standing for many objects: never equal to a place's own key.</summary>
+    private sealed record ManyKey(object Of);
 
     public string? Through(int dependent, LinkInfo link) => _through.TryGetValue((dependent, link), out var through) ? through : null;
 }
