@@ -75,7 +75,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var flow = new FlowContext(summaries, FlowBounds.CallDepth, context.CancellationToken);
+            var flow = new FlowContext(summaries, FlowBounds.CallDepth, reach: null, context.CancellationToken);
             var solver = new GraphSolver(graph, flow, repeatedLambda: null);
             solver.Solve(new FlowState());
             new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);

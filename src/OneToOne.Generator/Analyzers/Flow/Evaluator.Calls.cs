@@ -23,7 +23,7 @@ internal sealed partial class Evaluator
         Eval(creation.Initializer);
         var made = NewObject(creation, () => Describe.Creation(creation), OriginKind.Made);
         if (creation.Constructor is { } constructor &&
-            Context.Summaries.Of(constructor, solver.Graph, Context.CallBudget, Context.CancellationToken) is { } summary)
+            Context.Summaries.Of(constructor, solver.Graph, Context.CallBudget, Context.Reach, Context.CancellationToken) is { } summary)
         {
             Apply(summary, SummaryCache.Normalize(constructor), creation, made, null, arguments, () => Describe.Creation(creation));
         }
@@ -54,7 +54,7 @@ internal sealed partial class Evaluator
         }
 
         HashSet<AbstractValue>? result = null;
-        if (Context.Summaries.Of(target, solver.Graph, Context.CallBudget, Context.CancellationToken) is { } summary)
+        if (Context.Summaries.Of(target, solver.Graph, Context.CallBudget, Context.Reach, Context.CancellationToken) is { } summary)
         {
             var thisValues = target.MethodKind == MethodKind.LocalFunction && !target.IsStatic && target.ContainingType is { } enclosing
                 ? Get(VarKey.Of(enclosing), () => "this") // a local function's this is the caller's

@@ -28,7 +28,7 @@ internal static class LinkScan
             {
                 jumpsBack = true;
             }
-            else if (IsLinkOperation(operation, summaries, budget, linksOnly: true, cancellationToken))
+            else if (IsLinkOperation(operation, summaries, budget, linksOnly: true, reach: null, cancellationToken))
             {
                 count++;
                 if (count >= 2 || operation.MayRunRepeatedly())
@@ -42,11 +42,11 @@ internal static class LinkScan
     }
 
     /// <summary>Whether a body links or unlinks anything, directly or through the calls it follows (a summary is worth computing).</summary>
-    public static bool HasLinkWork(IOperation root, SummaryCache summaries, int budget, CancellationToken cancellationToken)
+    public static bool HasLinkWork(IOperation root, SummaryCache summaries, int budget, CallReach? reach, CancellationToken cancellationToken)
     {
         foreach (var operation in root.Descendants())
         {
-            if (IsLinkOperation(operation, summaries, budget, linksOnly: false, cancellationToken))
+            if (IsLinkOperation(operation, summaries, budget, linksOnly: false, reach, cancellationToken))
             {
                 return true;
             }
@@ -59,7 +59,7 @@ internal static class LinkScan
     /// Whether <paramref name="operation"/> links or unlinks (only links when <paramref name="linksOnly"/>): an
     /// assignment to a navigation or reverse accessor, the extension setter, or a followed call whose summary does.
     /// </summary>
-    private static bool IsLinkOperation(IOperation operation, SummaryCache summaries, int budget, bool linksOnly, CancellationToken cancellationToken)
+    private static bool IsLinkOperation(IOperation operation, SummaryCache summaries, int budget, bool linksOnly, CallReach? reach, CancellationToken cancellationToken)
     {
         var resolver = summaries.Resolver;
         switch (operation)
@@ -69,9 +69,9 @@ internal static class LinkScan
             case IInvocationOperation invocation when resolver.ResolveSetter(invocation.TargetMethod) is not null:
                 return !(linksOnly && SetterValue(invocation) is { } value && value.IsNullValue());
             case IInvocationOperation invocation:
-                return FollowedCallHasEffects(invocation.TargetMethod, summaries, budget, linksOnly, cancellationToken);
+                return FollowedCallHasEffects(invocation.TargetMethod, summaries, budget, linksOnly, reach, cancellationToken);
             case IObjectCreationOperation { Constructor: { } constructor }:
-                return FollowedCallHasEffects(constructor, summaries, budget, linksOnly, cancellationToken);
+                return FollowedCallHasEffects(constructor, summaries, budget, linksOnly, reach, cancellationToken);
             default:
                 return false;
         }
@@ -92,20 +92,15 @@ internal static class LinkScan
         return last?.Value;
     }
 
-    private static bool FollowedCallHasEffects(IMethodSymbol target, SummaryCache summaries, int budget, bool linksOnly, CancellationToken cancellationToken)
+    private static bool FollowedCallHasEffects(IMethodSymbol target, SummaryCache summaries, int budget, bool linksOnly, CallReach? reach, CancellationToken cancellationToken)
     {
-        if (budget <= 0 || !summaries.IsFollowable(SummaryCache.Normalize(target)))
-        {
-            return false;
-        }
-
         if (target.MethodKind == MethodKind.LocalFunction)
         {
             // Its graph comes from the body's graph, built only if the body is analysed: count it as work.
-            return true;
+            return budget > 0 && summaries.IsFollowable(SummaryCache.Normalize(target));
         }
 
-        return summaries.Of(target, callingGraph: null, budget, cancellationToken) is { } summary &&
+        return summaries.Of(target, callingGraph: null, budget, reach, cancellationToken) is { } summary &&
                (linksOnly ? summary.Links.Length > 0 : summary.HasEffects);
     }
 }

@@ -19,43 +19,89 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// it with the summaries at budget <c>k - 1</c>, and one at budget 0 follows no call. A body being analysed uses
 /// budget <see cref="FlowBounds.CallDepth"/> - 1 for what it calls. So recursion and mutual recursion end (each
 /// level has a smaller budget), the result does not depend on which method was asked for first, and a summary
-/// never waits for itself. Followed: constructors (with their <c>: this(...)</c> and <c>: base(...)</c> calls),
+/// never waits for itself. A summary that did not need its whole budget (no call cut short on the way: see
+/// <see cref="CallReach"/>) is the summary at every budget from the depth it used, so each method is summarised
+/// once in the common case. Followed: constructors (with their <c>: this(...)</c> and <c>: base(...)</c> calls),
 /// static and instance methods that cannot be overridden, extension methods and local functions, declared in
 /// this compilation with a body, when the receiver, a parameter or the result is of a type that takes part in a
 /// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies.
 /// </remarks>
 internal sealed class SummaryCache(Compilation compilation, LinkResolver resolver)
 {
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), MethodSummary> _summaries = new(new MethodBudgetComparer());
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), Entry> _summaries = new(new MethodBudgetComparer());
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _followable = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodBody> _bodies = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A summary, how many levels of calls it followed, and whether a call was cut short by the budget.</summary>
+    private sealed record Entry(MethodSummary Summary, int Depth, bool Truncated);
+
+    /// <summary>A method's body, whether it compiles, and its graph (made the first time a summary needs it).</summary>
+    private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken)
+    {
+        private ControlFlowGraph? _graph;
+
+        public IMethodBodyBaseOperation? Operation { get; } = operation;
+
+        public bool Broken { get; } = broken;
+
+        public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation switch
+        {
+            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+            IMethodBodyOperation ordinary => ControlFlowGraph.Create(ordinary, cancellationToken),
+            _ => null,
+        };
+    }
 
     public LinkResolver Resolver { get; } = resolver;
 
     /// <summary>
     /// The summary of a call of <paramref name="target"/> from a body that may follow calls <paramref name="budget"/>
-    /// levels deep; <see langword="null"/> when the call is not followed.
+    /// levels deep; <see langword="null"/> when the call is not followed. What following it took is noted in
+    /// <paramref name="reach"/> (the caller's own summary depends on it).
     /// </summary>
-    public MethodSummary? Of(IMethodSymbol target, ControlFlowGraph? callingGraph, int budget, CancellationToken cancellationToken)
+    public MethodSummary? Of(IMethodSymbol target, ControlFlowGraph? callingGraph, int budget, CallReach? reach, CancellationToken cancellationToken)
     {
-        if (budget <= 0)
-        {
-            return null;
-        }
-
         var method = Normalize(target);
         if (!IsFollowable(method))
         {
             return null;
         }
 
-        var key = (method, budget - 1);
-        if (_summaries.TryGetValue(key, out var summary))
+        if (budget <= 0)
         {
-            return summary;
+            reach?.Cut();
+            return null;
         }
 
-        summary = Compute(method, callingGraph, budget - 1, cancellationToken);
-        return _summaries.GetOrAdd(key, summary);
+        var entry = Find(method, budget - 1);
+        if (entry is null)
+        {
+            var calls = new CallReach();
+            var summary = Compute(method, callingGraph, budget - 1, calls, cancellationToken);
+            entry = _summaries.GetOrAdd((method, budget - 1), new Entry(summary, calls.Depth, calls.Truncated));
+        }
+
+        reach?.Followed(entry.Depth, entry.Truncated);
+        return entry.Summary;
+    }
+
+    /// <summary>The summary at <paramref name="budget"/>: the one made at it, or one made at any budget that did not need more.</summary>
+    private Entry? Find(IMethodSymbol method, int budget)
+    {
+        if (_summaries.TryGetValue((method, budget), out var exact))
+        {
+            return exact;
+        }
+
+        for (var other = 0; other < FlowBounds.CallDepth; other++)
+        {
+            if (other != budget && _summaries.TryGetValue((method, other), out var entry) && !entry.Truncated && entry.Depth <= budget)
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The method a call names, as declared: not reduced to an extension call, not constructed from type arguments.</summary>
@@ -96,7 +142,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
         return Resolver.IsLinkType(method.ReturnType);
     }
 
-    private MethodSummary Compute(IMethodSymbol method, ControlFlowGraph? callingGraph, int budget, CancellationToken cancellationToken)
+    private MethodSummary Compute(IMethodSymbol method, ControlFlowGraph? callingGraph, int budget, CallReach reach, CancellationToken cancellationToken)
     {
         try
         {
@@ -112,25 +158,18 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             }
             else
             {
-                if (BodyOf(method, cancellationToken) is not { } body || HasErrors(body) ||
-                    !LinkScan.HasLinkWork(body, this, budget, cancellationToken))
+                var body = _bodies.GetOrAdd(method, m => BodyOf(m, cancellationToken));
+                if (body.Operation is not { } operation || body.Broken ||
+                    !LinkScan.HasLinkWork(operation, this, budget, reach, cancellationToken) ||
+                    body.Graph(cancellationToken) is not { } built)
                 {
                     return MethodSummary.Empty;
                 }
 
-                graph = body switch
-                {
-                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-                    IMethodBodyOperation ordinary => ControlFlowGraph.Create(ordinary, cancellationToken),
-                    _ => null,
-                };
-                if (graph is null)
-                {
-                    return MethodSummary.Empty;
-                }
+                graph = built;
             }
 
-            var context = new FlowContext(this, budget, cancellationToken);
+            var context = new FlowContext(this, budget, reach, cancellationToken);
             var solver = new GraphSolver(graph, context, repeatedLambda: null);
             solver.Solve(new FlowState());
             return MethodSummary.From(method, solver.Exit, solver.Returned, context.Origins);
@@ -147,7 +186,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
         body.Syntax.ContainsDiagnostics || body.Descendants().Any(operation => operation is IInvalidOperation);
 
     /// <summary>The operation of the method's body (a method, constructor or operator with a block or expression body).</summary>
-    private IMethodBodyBaseOperation? BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
+    private MethodBody BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var implementation = method.PartialImplementationPart ?? method;
         foreach (var reference in implementation.DeclaringSyntaxReferences)
@@ -158,11 +197,12 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
 #pragma warning disable RS1030 // The body of a method called from the body being analysed: no analysis context offers it.
                 var model = compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
-                return model.GetOperation(syntax, cancellationToken) as IMethodBodyBaseOperation;
+                var operation = model.GetOperation(syntax, cancellationToken) as IMethodBodyBaseOperation;
+                return new MethodBody(operation, operation is not null && HasErrors(operation));
             }
         }
 
-        return null;
+        return new MethodBody(null, broken: false);
     }
 
     private sealed class MethodBudgetComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol Method, int Budget)>
