@@ -94,7 +94,7 @@ internal sealed partial class Evaluator
             }
             else
             {
-                existing.UnionWith(dependents);
+                _state.Facts[key] = FlowState.With(existing, dependents);
             }
         }
 
@@ -107,11 +107,20 @@ internal sealed partial class Evaluator
     /// <summary>The dependent is linked to no principal through <paramref name="link"/> any more.</summary>
     private void Detach(LinkInfo link, AbstractValue dependent)
     {
+        List<FactKey>? holding = null;
         foreach (var pair in _state.Facts)
         {
-            if (pair.Key.Link == link)
+            if (pair.Key.Link == link && pair.Value.Contains(dependent))
             {
-                pair.Value.Remove(dependent);
+                (holding ??= new()).Add(pair.Key);
+            }
+        }
+
+        if (holding is not null)
+        {
+            foreach (var key in holding)
+            {
+                _state.Facts[key] = FlowState.Without(_state.Facts[key], dependent);
             }
         }
 
@@ -133,7 +142,7 @@ internal sealed partial class Evaluator
     /// <summary>The dependents <paramref name="principals"/> may hold, when there is one principal and something is known of it.</summary>
     private HashSet<AbstractValue>? DependentsOf(LinkInfo link, HashSet<AbstractValue>? principals) =>
         principals is { Count: 1 } && _state.Facts.TryGetValue(new FactKey(link, principals.First()), out var held) && held.Count > 0
-            ? new HashSet<AbstractValue>(held)
+            ? held // the state's sets are never changed in place: shared, not copied
             : null;
 
     /// <summary>

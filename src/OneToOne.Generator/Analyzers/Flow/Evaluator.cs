@@ -150,7 +150,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         }
         else
         {
-            _state.Vars[VarKey.Of(id)] = new HashSet<AbstractValue>(values);
+            _state.Vars[VarKey.Of(id)] = values; // the state's sets are never changed in place: shared, not copied
         }
     }
 

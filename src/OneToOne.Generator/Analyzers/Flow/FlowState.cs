@@ -57,27 +57,46 @@ internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Depende
 /// </summary>
 internal sealed class FlowState
 {
-    public Dictionary<VarKey, HashSet<AbstractValue>> Vars { get; } = new();
+    /// <remarks>
+    /// The sets in a state are never changed in place: a change puts a new set in (see <see cref="With"/>), so a copy
+    /// of the state shares them and costs two dictionary copies whatever the sets hold.
+    /// </remarks>
+    public FlowState()
+    {
+        Vars = new();
+        Facts = new();
+        Detached = new();
+    }
 
-    public Dictionary<FactKey, HashSet<AbstractValue>> Facts { get; } = new();
+    private FlowState(FlowState other)
+    {
+        Vars = new(other.Vars);
+        Facts = new(other.Facts);
+        Detached = new(other.Detached);
+    }
+
+    public Dictionary<VarKey, HashSet<AbstractValue>> Vars { get; }
+
+    public Dictionary<FactKey, HashSet<AbstractValue>> Facts { get; }
 
     /// <summary>A must-set: a join keeps only what both sides hold.</summary>
-    public HashSet<DetachedKey> Detached { get; } = new();
+    public HashSet<DetachedKey> Detached { get; }
 
-    public FlowState Clone()
+    public FlowState Clone() => new(this);
+
+    /// <summary>A new set: <paramref name="set"/> with <paramref name="values"/> added (the sets of a state are not changed in place).</summary>
+    public static HashSet<AbstractValue> With(HashSet<AbstractValue> set, IEnumerable<AbstractValue> values)
     {
-        var copy = new FlowState();
-        foreach (var pair in Vars)
-        {
-            copy.Vars[pair.Key] = new HashSet<AbstractValue>(pair.Value);
-        }
+        var copy = new HashSet<AbstractValue>(set);
+        copy.UnionWith(values);
+        return copy;
+    }
 
-        foreach (var pair in Facts)
-        {
-            copy.Facts[pair.Key] = new HashSet<AbstractValue>(pair.Value);
-        }
-
-        copy.Detached.UnionWith(Detached);
+    /// <summary>A new set: <paramref name="set"/> without <paramref name="value"/>.</summary>
+    public static HashSet<AbstractValue> Without(HashSet<AbstractValue> set, AbstractValue value)
+    {
+        var copy = new HashSet<AbstractValue>(set);
+        copy.Remove(value);
         return copy;
     }
 
@@ -104,35 +123,38 @@ internal sealed class FlowState
         {
             if (!into.TryGetValue(pair.Key, out var set))
             {
-                into[pair.Key] = new HashSet<AbstractValue>(pair.Value);
+                into[pair.Key] = pair.Value;
                 changed = true;
                 continue;
+            }
+
+            if (ReferenceEquals(set, pair.Value))
+            {
+                continue; // one set shared by both states: nothing to add
             }
 
             // A set already standing for many objects absorbs whatever joins it: the join stays stable.
             if (origins.ManyOf(pair.Key) is { } manyOrigin && set.Contains(new AbstractValue(manyOrigin, Old: false)))
             {
-                var wasOnlyMany = set.Count == 1;
-                set.Clear();
-                set.Add(new AbstractValue(manyOrigin, Old: false));
-                changed |= !wasOnlyMany;
+                if (set.Count != 1)
+                {
+                    into[pair.Key] = new HashSet<AbstractValue> { new(manyOrigin, Old: false) };
+                    changed = true;
+                }
+
                 continue;
             }
 
-            var grew = false;
-            foreach (var value in pair.Value)
+            if (set.IsSupersetOf(pair.Value))
             {
-                grew |= set.Add(value);
+                continue;
             }
 
-            if (set.Count > FlowBounds.ValuesPerSet)
-            {
-                set.Clear();
-                set.Add(new AbstractValue(origins.MakeMany(pair.Key), Old: false));
-                grew = true;
-            }
-
-            changed |= grew;
+            var merged = With(set, pair.Value);
+            into[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
+                ? new HashSet<AbstractValue> { new(origins.MakeMany(pair.Key), Old: false) }
+                : merged;
+            changed = true;
         }
 
         return changed;
@@ -161,18 +183,15 @@ internal sealed class FlowState
     {
         var current = new AbstractValue(origin, Old: false);
         var old = new AbstractValue(origin, Old: true);
-        foreach (var set in Vars.Values)
-        {
-            Replace(set, current, old);
-        }
+        Replace(Vars, current, old);
+        Replace(Facts, current, old);
 
         List<FactKey>? moved = null;
-        foreach (var pair in Facts)
+        foreach (var key in Facts.Keys)
         {
-            Replace(pair.Value, current, old);
-            if (pair.Key.Principal == current)
+            if (key.Principal == current)
             {
-                (moved ??= new()).Add(pair.Key);
+                (moved ??= new()).Add(key);
             }
         }
 
@@ -183,14 +202,7 @@ internal sealed class FlowState
                 var dependents = Facts[key];
                 Facts.Remove(key);
                 var oldKey = key with { Principal = old };
-                if (Facts.TryGetValue(oldKey, out var existing))
-                {
-                    existing.UnionWith(dependents);
-                }
-                else
-                {
-                    Facts[oldKey] = dependents;
-                }
+                Facts[oldKey] = Facts.TryGetValue(oldKey, out var existing) ? With(existing, dependents) : dependents;
             }
         }
 
@@ -198,11 +210,29 @@ internal sealed class FlowState
         Detached.RemoveWhere(d => d.Dependent == current);
     }
 
-    private static void Replace(HashSet<AbstractValue> set, AbstractValue current, AbstractValue old)
+    /// <summary>Every set of <paramref name="sets"/> that holds <paramref name="current"/> holds <paramref name="old"/> instead.</summary>
+    private static void Replace<TKey>(Dictionary<TKey, HashSet<AbstractValue>> sets, AbstractValue current, AbstractValue old)
+        where TKey : notnull
     {
-        if (set.Remove(current))
+        List<TKey>? keys = null;
+        foreach (var pair in sets)
         {
-            set.Add(old);
+            if (pair.Value.Contains(current))
+            {
+                (keys ??= new()).Add(pair.Key);
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            var replaced = Without(sets[key], current);
+            replaced.Add(old);
+            sets[key] = replaced;
         }
     }
 
