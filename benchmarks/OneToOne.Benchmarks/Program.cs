@@ -46,6 +46,11 @@ if (args.Length >= 1 && args[0] == "--flow")
     var n = args.Length >= 3 ? int.Parse(args[2]) : 200;
     FlowShare.Run(20, 1); // warm-up
     FlowShare.Print(FlowShare.Run(n, repetitions), Console.Out);
+    foreach (var statements in new[] { 400, 1600 })
+    {
+        Console.WriteLine($"one long method, {statements} statements: {FlowShare.LongMethod(statements, repetitions).AddedCpuMs:F0} ms CPU added");
+    }
+
     return 0;
 }
 
