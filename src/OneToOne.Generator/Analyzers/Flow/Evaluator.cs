@@ -46,7 +46,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         if (!_state.Vars.TryGetValue(key, out var values))
         {
             // Not assigned in this body: the value it came in with.
-            values = new HashSet<AbstractValue> { new(Origins.Of(key, name, OriginKind.Incoming), Old: false) };
+            values = Origins.Single(new AbstractValue(Origins.Of(key, name, OriginKind.Incoming), Old: false));
             _state.Vars[key] = values;
         }
 
@@ -58,7 +58,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     {
         var origin = Origins.Of(site, name, kind);
         _state.Age(origin, Origins);
-        return new HashSet<AbstractValue> { new(origin, Old: false) };
+        return Origins.Single(new AbstractValue(origin, Old: false));
     }
 
     private HashSet<AbstractValue>? Eval(IOperation? operation)
@@ -225,11 +225,27 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     }
 
     /// <summary>
-    /// What a variable assigned <paramref name="values"/> holds: a copy, unless the analysis cannot name them (a
-    /// temporary, nothing known): then the variable holds an object of its own, made by the assignment.
+    /// What a variable assigned <paramref name="values"/> holds: the same objects (the set is shared: a state's sets
+    /// are never changed in place), unless the analysis cannot name them (a temporary, nothing known): then the
+    /// variable holds an object of its own, made by the assignment.
     /// </summary>
-    private HashSet<AbstractValue>? Named(HashSet<AbstractValue>? values) =>
-        values is null || values.Any(v => Origins.Kind(v.Origin) == OriginKind.Temporary) ? null : new HashSet<AbstractValue>(values);
+    private HashSet<AbstractValue>? Named(HashSet<AbstractValue>? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            if (Origins.Kind(value.Origin) == OriginKind.Temporary)
+            {
+                return null;
+            }
+        }
+
+        return values;
+    }
 
     /// <summary><c>var (a, b) = ...</c> and <c>foreach (var (a, b) in ...)</c>: each variable holds a new object.</summary>
     private void Deconstruct(IDeconstructionAssignmentOperation deconstruction)

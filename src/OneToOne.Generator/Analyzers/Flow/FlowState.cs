@@ -138,7 +138,7 @@ internal sealed class FlowState
             {
                 if (set.Count != 1)
                 {
-                    into[pair.Key] = new HashSet<AbstractValue> { new(manyOrigin, Old: false) };
+                    into[pair.Key] = origins.Single(new AbstractValue(manyOrigin, Old: false));
                     changed = true;
                 }
 
@@ -152,7 +152,7 @@ internal sealed class FlowState
 
             var merged = With(set, pair.Value);
             into[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
-                ? new HashSet<AbstractValue> { new(origins.MakeMany(pair.Key), Old: false) }
+                ? origins.Single(new AbstractValue(origins.MakeMany(pair.Key), Old: false))
                 : merged;
             changed = true;
         }

@@ -35,6 +35,7 @@ internal sealed class Origins
     private readonly HashSet<int> _derivedOrigins = new();
     private readonly Dictionary<(int, LinkInfo), string> _through = new();
     private readonly Dictionary<object, int> _many = new();
+    private readonly Dictionary<AbstractValue, HashSet<AbstractValue>> _singles = new();
 
     public int Of(object key, Func<string> name, OriginKind kind)
     {
@@ -49,6 +50,20 @@ internal sealed class Origins
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// The set of the one object <paramref name="value"/>, made once and shared by every state that holds just it
+    /// (a state's sets are never changed in place).
+    /// </summary>
+    public HashSet<AbstractValue> Single(AbstractValue value)
+    {
+        if (!_singles.TryGetValue(value, out var set))
+        {
+            _singles[value] = set = new HashSet<AbstractValue> { value };
+        }
+
+        return set;
     }
 
     /// <summary>
