@@ -87,7 +87,8 @@ public static class FlowShare
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
-    private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+    // One thread: the process's CPU time is then the work done, not the spinning of idle pool threads.
+    private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
 
     private static readonly MetadataReference[] References =
         Basic.Reference.Assemblies.Net100.References.All
@@ -158,6 +159,7 @@ public static class FlowShare
         var without = new List<double>();
         var with = new List<double>();
         Diagnose(Fresh(trees), new LinkFlowAnalyzer()); // warm-up
+        Diagnose(Fresh(trees), new NoOpAnalyzer(operations: false));
         for (var i = 0; i < repetitions; i++)
         {
             without.Add(Time(() => Diagnose(Fresh(trees), new NoOpAnalyzer(operations: false))).CpuMs);
@@ -184,7 +186,11 @@ public static class FlowShare
         var wall = variants.Select(_ => new List<double>()).ToArray();
         var cpu = variants.Select(_ => new List<double>()).ToArray();
         var warnings = new int[variants.Length];
-        Diagnose(Fresh(trees), new LinkFlowAnalyzer()); // warm-up
+        foreach (var analyzers in variants)
+        {
+            Diagnose(Fresh(trees), analyzers); // warm-up: every variant's code compiled by the JIT before any is timed
+        }
+
         for (var i = 0; i < repetitions; i++)
         {
             for (var v = 0; v < variants.Length; v++)
@@ -253,7 +259,7 @@ public static class FlowShare
     public static ImmutableArray<Diagnostic> Diagnose(Compilation compilation, params DiagnosticAnalyzer[] analyzers) =>
         compilation.WithAnalyzers(
                 ImmutableArray.Create(analyzers),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Link <paramref name="i"/> and the code that uses it: constructors, a factory, helpers, a loop. Safe code: no OTO100/OTO101.</summary>
