@@ -1,6 +1,6 @@
 using System.Text;
 using OneToOne.Reliability.Model;
-using OneToOne.Reliability.Tests.Models;
+using OneToOne.Reliability.Models;
 
 namespace OneToOne.Reliability.Tests.ModelBased;
 
