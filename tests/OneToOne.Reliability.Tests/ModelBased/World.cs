@@ -127,17 +127,9 @@ public sealed class World
 
             return (Outcome.Ok, null);
         }
-        catch (OneToOneViolationException e)
+        catch (Exception e) when (RealOutcome.Of(e) is { } outcome)
         {
-            return (Outcome.Violation, e);
-        }
-        catch (ArgumentNullException e)
-        {
-            return (Outcome.ArgumentNull, e);
-        }
-        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
-        {
-            return (Outcome.InvalidOperation, e);
+            return (outcome, e);
         }
     }
 
