@@ -11,16 +11,13 @@ namespace OneToOne.External.Tests;
 /// </summary>
 public class ConcurrencyTests
 {
-    private const int Threads = 4;
-    private const int OperationsPerThread = 100_000;
-
     [Fact]
     public void ThrowPolicyKeepsTheInvariantsUnderContention()
     {
         var accounts = Enumerable.Range(0, 6).Select(i => new Account { Login = $"a{i}" }).ToArray();
         var profiles = Enumerable.Range(0, 8).Select(_ => new Profile()).ToArray();
         var violations = 0L;
-        Run(random =>
+        Contention.Run(random =>
         {
             var d = profiles[random.Next(profiles.Length)];
             var p = accounts[random.Next(accounts.Length)];
@@ -44,7 +41,7 @@ public class ConcurrencyTests
             }
         });
 
-        Assert.Empty(ExternalInvariants.Violations(profiles, accounts, d => d.Account, Reverse.ProfileOf));
+        Assert.Empty(Invariants.Violations(profiles, accounts, d => d.Account, Reverse.ProfileOf));
         Assert.True(violations > 0, "the stress never produced a conflict: it did not test much");
     }
 
@@ -53,7 +50,7 @@ public class ConcurrencyTests
     {
         var accounts = Enumerable.Range(0, 5).Select(_ => new Account()).ToArray();
         var badges = Enumerable.Range(0, 7).Select(_ => new Badge()).ToArray();
-        Run(random =>
+        Contention.Run(random =>
         {
             var d = badges[random.Next(badges.Length)];
             var p = accounts[random.Next(accounts.Length)];
@@ -66,7 +63,7 @@ public class ConcurrencyTests
             }
         });
 
-        Assert.Empty(ExternalInvariants.Violations(badges, accounts, d => d.Holder, Reverse.BadgeOf));
+        Assert.Empty(Invariants.Violations(badges, accounts, d => d.Holder, Reverse.BadgeOf));
     }
 
     [Fact]
@@ -74,7 +71,7 @@ public class ConcurrencyTests
     {
         var boxes = Enumerable.Range(0, 6).Select(i => new Box<int> { Value = i }).ToArray();
         var labels = Enumerable.Range(0, 8).Select(_ => new Label()).ToArray();
-        Run(random =>
+        Contention.Run(random =>
         {
             var d = labels[random.Next(labels.Length)];
             var p = boxes[random.Next(boxes.Length)];
@@ -93,7 +90,7 @@ public class ConcurrencyTests
             }
         }, operationsPerThread: 50_000);
 
-        Assert.Empty(ExternalInvariants.Violations(labels, boxes, d => d.Box, Reverse.LabelOf));
+        Assert.Empty(Invariants.Violations(labels, boxes, d => d.Box, Reverse.LabelOf));
     }
 
     [Fact]
@@ -106,7 +103,7 @@ public class ConcurrencyTests
             var reverse = new System.Runtime.CompilerServices.ConditionalWeakTable<Account, NaiveSlot>();
             var principals = Enumerable.Range(0, 6).Select(_ => new Account()).ToArray();
             var dependents = Enumerable.Range(0, 8).Select(_ => new NaiveDependent(reverse)).ToArray();
-            Run(random =>
+            Contention.Run(random =>
             {
                 var d = dependents[random.Next(dependents.Length)];
                 var p = principals[random.Next(principals.Length)];
@@ -126,49 +123,13 @@ public class ConcurrencyTests
                 }
             }, operationsPerThread: 20_000);
 
-            if (ExternalInvariants.Violations(dependents, principals, d => d.Principal, p => reverse.TryGetValue(p, out var s) ? s.Dependent : null).Count > 0)
+            if (Invariants.Violations(dependents, principals, d => d.Principal, p => reverse.TryGetValue(p, out var s) ? s.Dependent : null).Count > 0)
             {
                 return; // caught, as it should be
             }
         }
 
         Assert.Fail("the stress never caught the non-atomic variant");
-    }
-
-    private static void Run(Action<Random> operation, int operationsPerThread = OperationsPerThread)
-    {
-        using var start = new Barrier(Threads);
-        var errors = new List<Exception>();
-        var threads = Enumerable.Range(0, Threads).Select(seed => new Thread(() =>
-        {
-            var random = new Random(seed * 7919);
-            start.SignalAndWait();
-            try
-            {
-                for (var i = 0; i < operationsPerThread; i++)
-                {
-                    operation(random);
-                }
-            }
-            catch (Exception e)
-            {
-                lock (errors)
-                {
-                    errors.Add(e);
-                }
-            }
-        })).ToArray();
-        foreach (var t in threads)
-        {
-            t.Start();
-        }
-
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        Assert.Empty(errors);
     }
 
     private sealed class NaiveSlot

@@ -33,7 +33,7 @@ public class SnapshotTests
         var generated = TestCompiler.GeneratedSources(options, sources);
         Assert.NotEmpty(generated);
 
-        var folder = Path.Combine(RepositoryRoot(), "tests", "OneToOne.Generator.Tests", "Snapshots", name);
+        var folder = Path.Combine(Repository.Root, "tests", "OneToOne.Generator.Tests", "Snapshots", name);
         if (Environment.GetEnvironmentVariable("ONETOONE_UPDATE_SNAPSHOTS") == "1")
         {
             if (Directory.Exists(folder))
@@ -83,19 +83,6 @@ public class SnapshotTests
         var all = await TestCompiler.AnalyzeAsync(sources);
         Assert.Empty(all.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591").Select(d => d.ToString()));
         Assert.Empty(all.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true).Select(d => d.ToString()));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneToOne.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OneToOne.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

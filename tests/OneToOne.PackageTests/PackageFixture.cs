@@ -11,7 +11,7 @@ public sealed class PackageFixture : IDisposable
 
     public PackageFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Repository.Root;
         // Unique per run, so the machine's NuGet cache can never serve an older copy of the package.
         Version = $"1.0.0-e2e.{DateTime.UtcNow.Ticks}";
         WorkRoot = Path.Combine(Path.GetTempPath(), $"onetoone-e2e-{Guid.NewGuid():N}");
@@ -77,19 +77,6 @@ public sealed class PackageFixture : IDisposable
         {
             // Another run restored a version meanwhile: its folder stays.
         }
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "OneToOne.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No OneToOne.sln in {AppContext.BaseDirectory} or any folder above it.");
     }
 
     private static string GlobalPackagesFolder()

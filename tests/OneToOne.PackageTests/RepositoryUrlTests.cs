@@ -14,7 +14,7 @@ public sealed class RepositoryUrlTests
     /// <summary>The one RepositoryUrl of Directory.Build.props.</summary>
     public static string RepositoryUrl()
     {
-        var props = XDocument.Load(Path.Combine(PackageFixture.FindRepositoryRoot(), "Directory.Build.props"));
+        var props = XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props"));
         var value = Assert.Single(props.Descendants("RepositoryUrl")).Value.Trim();
         Assert.True(Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "https", $"RepositoryUrl '{value}' is not an https address.");
         return value.TrimEnd('/');
@@ -37,7 +37,7 @@ public sealed class RepositoryUrlTests
     public void No_project_file_spells_the_repository_address_again()
     {
         // Derived, not repeated: the address appears in MSBuild only where RepositoryUrl is set.
-        var root = PackageFixture.FindRepositoryRoot();
+        var root = Repository.Root;
         var host = new Uri(RepositoryUrl()).Host + new Uri(RepositoryUrl()).AbsolutePath;
         var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal))

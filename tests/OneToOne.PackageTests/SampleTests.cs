@@ -15,7 +15,7 @@ public class SampleTests
     [Fact]
     public void SampleRunsTheSeedWalkthroughAndWarnsOnStepSix()
     {
-        var root = PackageFixture.FindRepositoryRoot();
+        var root = Repository.Root;
         var project = Path.Combine(root, "samples", "OneToOne.Sample", "OneToOne.Sample.csproj");
 
         // A rebuild, so the analyzer runs and its warning is printed even when the sample was built before.

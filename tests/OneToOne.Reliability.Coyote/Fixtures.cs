@@ -59,17 +59,9 @@ internal sealed class LinkFixture<TDependent, TPrincipal>(
 
             return Outcome.Ok;
         }
-        catch (OneToOneViolationException)
+        catch (Exception e) when (RealOutcome.Of(e) is { } outcome)
         {
-            return Outcome.Violation;
-        }
-        catch (ArgumentNullException)
-        {
-            return Outcome.ArgumentNull;
-        }
-        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
-        {
-            return Outcome.InvalidOperation;
+            return outcome;
         }
     }
 

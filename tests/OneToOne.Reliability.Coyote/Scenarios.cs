@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Coyote.Random;
 using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
-using OneToOne.Reliability.Coyote.Models;
+using OneToOne.Reliability.Models;
 using OneToOne.Reliability.Model;
 
 namespace OneToOne.Reliability.Coyote;

@@ -9,16 +9,13 @@ namespace OneToOne.Tests;
 /// </summary>
 public class ConcurrencyTests
 {
-    private const int Threads = 4;
-    private const int OperationsPerThread = 100_000;
-
     [Fact]
     public void ThrowPolicyKeepsTheInvariantsUnderContention()
     {
         var users = Enumerable.Range(0, 6).Select(_ => new User()).ToArray();
         var profiles = Enumerable.Range(0, 8).Select(_ => new Profile()).ToArray();
         var violations = 0L;
-        Run((random) =>
+        Contention.Run((random) =>
         {
             var d = profiles[random.Next(profiles.Length)];
             var p = users[random.Next(users.Length)];
@@ -49,7 +46,7 @@ public class ConcurrencyTests
     {
         var users = Enumerable.Range(0, 5).Select(_ => new User()).ToArray();
         var badges = Enumerable.Range(0, 7).Select(_ => new Badge()).ToArray();
-        Run(random =>
+        Contention.Run(random =>
         {
             var d = badges[random.Next(badges.Length)];
             var p = users[random.Next(users.Length)];
@@ -69,7 +66,7 @@ public class ConcurrencyTests
     public void SelfLinksKeepTheInvariantsUnderContention()
     {
         var people = Enumerable.Range(0, 8).Select(_ => new Person()).ToArray();
-        Run(random =>
+        Contention.Run(random =>
         {
             var a = people[random.Next(people.Length)];
             var b = people[random.Next(people.Length)];
@@ -99,7 +96,7 @@ public class ConcurrencyTests
         {
             var principals = Enumerable.Range(0, 6).Select(_ => new NaivePrincipal()).ToArray();
             var dependents = Enumerable.Range(0, 8).Select(_ => new NaiveDependent()).ToArray();
-            Run(random =>
+            Contention.Run(random =>
             {
                 var d = dependents[random.Next(dependents.Length)];
                 var p = principals[random.Next(principals.Length)];
@@ -126,42 +123,6 @@ public class ConcurrencyTests
         }
 
         Assert.Fail("the stress never caught the non-atomic variant");
-    }
-
-    private static void Run(Action<Random> operation, int operationsPerThread = OperationsPerThread)
-    {
-        using var start = new Barrier(Threads);
-        var errors = new List<Exception>();
-        var threads = Enumerable.Range(0, Threads).Select(seed => new Thread(() =>
-        {
-            var random = new Random(seed * 7919);
-            start.SignalAndWait();
-            try
-            {
-                for (var i = 0; i < operationsPerThread; i++)
-                {
-                    operation(random);
-                }
-            }
-            catch (Exception e)
-            {
-                lock (errors)
-                {
-                    errors.Add(e);
-                }
-            }
-        })).ToArray();
-        foreach (var t in threads)
-        {
-            t.Start();
-        }
-
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
-
-        Assert.Empty(errors);
     }
 
     private sealed class NaivePrincipal

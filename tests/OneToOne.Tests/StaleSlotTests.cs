@@ -439,17 +439,9 @@ public class StaleSlotTests
 
                     return Outcome.Ok;
                 }
-                catch (OneToOneViolationException)
+                catch (Exception e) when (RealOutcome.Of(e) is { } outcome)
                 {
-                    return Outcome.Violation;
-                }
-                catch (ArgumentNullException)
-                {
-                    return Outcome.ArgumentNull;
-                }
-                catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
-                {
-                    return Outcome.InvalidOperation;
+                    return outcome;
                 }
             }
         }

@@ -41,7 +41,7 @@ public class DescriptorTests
     [Fact]
     public void EveryIdHasAReleaseTrackingEntryWithItsCategoryAndSeverity()
     {
-        var releases = Path.Combine(RepositoryRoot(), "src", "OneToOne.Generator");
+        var releases = Path.Combine(Repository.Root, "src", "OneToOne.Generator");
         var rows = File.ReadAllLines(Path.Combine(releases, "AnalyzerReleases.Shipped.md"))
             .Concat(File.ReadAllLines(Path.Combine(releases, "AnalyzerReleases.Unshipped.md")))
             .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
@@ -58,20 +58,7 @@ public class DescriptorTests
     [Fact]
     public void EveryHelpLinkPointsToARulePageOfThisRepository()
     {
-        var rules = Path.Combine(RepositoryRoot(), "docs", "rules");
+        var rules = Path.Combine(Repository.Root, "docs", "rules");
         Assert.All(Supported, d => Assert.True(File.Exists(Path.Combine(rules, d.Id + ".md")), $"docs/rules/{d.Id}.md is missing"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OneToOne.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No OneToOne.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OneToOne.Generator.Analyzers;
-using static OneToOne.Generator.Tests.Analyzers.DiagnosticMarkup;
+using static OneToOne.TestSupport.DiagnosticMarkup;
 
 namespace OneToOne.Generator.Tests.Analyzers;
 

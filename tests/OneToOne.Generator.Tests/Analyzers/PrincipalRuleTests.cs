@@ -1,4 +1,4 @@
-using static OneToOne.Generator.Tests.Analyzers.DiagnosticMarkup;
+using static OneToOne.TestSupport.DiagnosticMarkup;
 
 namespace OneToOne.Generator.Tests.Analyzers;
 

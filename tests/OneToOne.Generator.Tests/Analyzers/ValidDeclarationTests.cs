@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using static OneToOne.Generator.Tests.Analyzers.DiagnosticMarkup;
+using static OneToOne.TestSupport.DiagnosticMarkup;
 
 namespace OneToOne.Generator.Tests.Analyzers;
 

@@ -12,8 +12,8 @@ namespace OneToOne.PackageTests.Readme;
 /// Compiles one README block as a user's project would: a block with top-level statements is the
 /// <c>Program.cs</c> of a console app, any other block a file of a class library; .NET 10 with the SDK's implicit
 /// usings and nullable reference types on; the OneToOne runtime library, generator and analyzers (every analyzer
-/// of the generator assembly); EF Core when the block uses it; System.Text.Json's source generator when the block
-/// declares a <c>JsonSerializerContext</c>.
+/// of the generator assembly; the references and analyzers of <see cref="TestCompiler"/>); EF Core when the block
+/// uses it; System.Text.Json's source generator when the block declares a <c>JsonSerializerContext</c>.
 /// </summary>
 public static class BlockCompiler
 {
@@ -49,14 +49,8 @@ public static class BlockCompiler
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         _ = driver;
 
-        var analyzers = GeneratorAssembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-        Assert.NotEmpty(analyzers);
-        var withAnalyzers = output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        var all = await withAnalyzers.GetAllDiagnosticsAsync();
+        Assert.NotEmpty(TestCompiler.Analyzers);
+        var all = await TestCompiler.WithAnalyzers(output).GetAllDiagnosticsAsync();
         return generatorDiagnostics.AddRange(all);
     }
 
@@ -78,8 +72,7 @@ public static class BlockCompiler
 
     private static IEnumerable<MetadataReference> References(MarkdownBlock block)
     {
-        var references = Basic.Reference.Assemblies.Net100.References.All
-            .Append(MetadataReference.CreateFromFile(typeof(OneToOneAttribute).Assembly.Location));
+        var references = TestCompiler.References;
         if (block.Code.Contains("Microsoft.EntityFrameworkCore", StringComparison.Ordinal))
         {
             // EF Core and what its public surface names, as a PackageReference to Microsoft.EntityFrameworkCore.Sqlite gives them.

@@ -22,7 +22,7 @@ public static partial class MarkdownBlocks
     public static readonly string[] KnownWaits = [];
 
     public static IReadOnlyList<MarkdownBlock> All() =>
-        Files.SelectMany(f => Read(f, File.ReadAllText(Path.Combine(PackageFixture.FindRepositoryRoot(), f)))).ToArray();
+        Files.SelectMany(f => Read(f, File.ReadAllText(Path.Combine(Repository.Root, f)))).ToArray();
 
     public static MarkdownBlock Find(string name) =>
         All().SingleOrDefault(b => b.Name == name)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
-using OneToOne.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace OneToOne.Reliability.Tests.Fuzzing;
@@ -22,7 +21,7 @@ public class FuzzTests(ITestOutputHelper output)
     public static int Seed { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("ONETOONE_FUZZ_SEED"), out var s) ? s : 20_251_123;
 
-    /// <summary>The bound of one compilation (generator and both analyzers): generous, the machine may be loaded.</summary>
+    /// <summary>The bound of one compilation (generator and every analyzer): generous, the machine may be loaded.</summary>
     public static readonly TimeSpan PerCompilation = TimeSpan.FromSeconds(30);
 
     [Theory]
@@ -34,7 +33,7 @@ public class FuzzTests(ITestOutputHelper output)
     public void EachSeedIsAValidProgram(string name)
     {
         var seed = Seeds.All.Single(s => s.Name == name);
-        var result = CompilationRunner.Run(CompilationRunner.Options(seed.Version), [seed.Source], PerCompilation);
+        var result = TestCompiler.Run(TestCompiler.Options(seed.Version), [seed.Source], PerCompilation);
         Assert.Null(result.Crash);
         Assert.Empty(result.UserErrors);
         Assert.Empty(result.OneToOneErrors);
@@ -59,11 +58,11 @@ public class FuzzTests(ITestOutputHelper output)
         Parallel.For(0, Iterations, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (name, source, version) = Seeds.All[i % Seeds.All.Count];
-            var options = CompilationRunner.Options(version);
+            var options = TestCompiler.Options(version);
             // The same mutants on every run and machine (not HashCode.Combine: it is seeded per process).
             var mutator = new Mutator(new Random(unchecked((Seed * 1_000_003) + i)));
             var (text, mutations) = name == "Declarations" ? mutator.MutateDeclarations(source, options) : mutator.Mutate(source, options);
-            var result = CompilationRunner.Run(options, [text], PerCompilation);
+            var result = TestCompiler.Run(options, [text], PerCompilation);
             ticks[i] = result.Elapsed.Ticks;
             if (result.Crash is not null && FoundBugs.Match(result.Crash) is { } bug)
             {

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using OneToOne.Generator.Analyzers;
-using OneToOne.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace OneToOne.Reliability.Tests.Generator;
@@ -21,10 +20,10 @@ public class CancellationTests(ITestOutputHelper output)
     [Fact]
     public void TheGeneratorStopsPromptly()
     {
-        var options = CompilationRunner.Options(LanguageVersion.Latest);
+        var options = TestCompiler.Options(LanguageVersion.Latest);
         var sources = LargePrograms.Pairs(10_000, withMethods: false);
         void Work(CancellationToken ct) =>
-            CompilationRunner.Driver(options).RunGenerators(CompilationRunner.Compilation(CompilationRunner.Parse(options, sources)), ct);
+            TestCompiler.Driver(options).RunGenerators(TestCompiler.CreateLean(TestCompiler.Parse(options, sources)), ct);
 
         // Full runs first (the second one warm), each on its own compilation, to know how long one takes.
         Work(CancellationToken.None);
@@ -43,9 +42,9 @@ public class CancellationTests(ITestOutputHelper output)
     [InlineData(1, 800)] // one long method (the analysis of one body grows about quadratically with its length)
     public async Task TheFlowAnalysisStopsPromptly(int methods, int statements)
     {
-        var options = CompilationRunner.Options(LanguageVersion.Latest);
-        var input = CompilationRunner.Compilation(CompilationRunner.Parse(options, LargePrograms.FlowHeavy(methods, statements)));
-        CompilationRunner.Driver(options).RunGeneratorsAndUpdateCompilation(input, out var generated, out _);
+        var options = TestCompiler.Options(LanguageVersion.Latest);
+        var input = TestCompiler.CreateLean(TestCompiler.Parse(options, LargePrograms.FlowHeavy(methods, statements)));
+        TestCompiler.Driver(options).RunGeneratorsAndUpdateCompilation(input, out var generated, out _);
         Assert.Empty(generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         Task<ImmutableArray<Diagnostic>> Analyze(Compilation compilation, CancellationToken ct) =>

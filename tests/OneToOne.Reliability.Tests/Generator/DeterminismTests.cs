@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using OneToOne.Reliability.Tests.Fuzzing;
-using OneToOne.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace OneToOne.Reliability.Tests.Generator;
@@ -130,8 +129,8 @@ public class DeterminismTests(ITestOutputHelper output)
     /// <summary>Runs a fresh driver on a fresh compilation; the generated files as UTF-8 bytes, by hint name.</summary>
     private static ImmutableDictionary<string, byte[]> Generate(LanguageVersion version, string[] sources)
     {
-        var options = CompilationRunner.Options(version);
-        var driver = CompilationRunner.Driver(options).RunGenerators(CompilationRunner.Compilation(CompilationRunner.Parse(options, sources)));
+        var options = TestCompiler.Options(version);
+        var driver = TestCompiler.Driver(options).RunGenerators(TestCompiler.CreateLean(TestCompiler.Parse(options, sources)));
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         return result.GeneratedSources.ToImmutableDictionary(

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using OneToOne.Reliability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace OneToOne.Reliability.Tests.Generator;
@@ -18,10 +17,10 @@ public class ScaleTests(ITestOutputHelper output)
     public void TenThousandLinksGenerateAndCompile()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a bound, far above what it takes
-        var options = CompilationRunner.Options(LanguageVersion.Latest);
+        var options = TestCompiler.Options(LanguageVersion.Latest);
         var clock = Stopwatch.StartNew();
-        var input = CompilationRunner.Compilation(CompilationRunner.Parse(options, LargePrograms.Pairs(10_000, withMethods: true)));
-        var driver = CompilationRunner.Driver(options).RunGeneratorsAndUpdateCompilation(input, out var generated, out var generatorDiagnostics, cts.Token);
+        var input = TestCompiler.CreateLean(TestCompiler.Parse(options, LargePrograms.Pairs(10_000, withMethods: true)));
+        var driver = TestCompiler.Driver(options).RunGeneratorsAndUpdateCompilation(input, out var generated, out var generatorDiagnostics, cts.Token);
         var generation = clock.Elapsed;
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);

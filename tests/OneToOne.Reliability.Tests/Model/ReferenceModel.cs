@@ -1,7 +1,8 @@
 // The plain reference model of the link semantics (docs/atomicity.md, README), written from the rules only (no
-// locks, no generated code): integers stand for objects, two arrays for the two sides of one link. Shared by the
-// model-based tests (ModelBased/), the stale-slot tests of tests/OneToOne.Tests and the systematic concurrency
-// tests (tests/OneToOne.Reliability.Coyote), which link this file.
+// locks, no generated code): integers stand for objects, two arrays for the two sides of one link; and the one
+// mapping of the real objects' exceptions to its outcomes (RealOutcome). Shared by the model-based tests
+// (ModelBased/), the stale-slot tests of tests/OneToOne.Tests and the systematic concurrency tests
+// (tests/OneToOne.Reliability.Coyote), which link this file.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -22,6 +23,22 @@ public enum Outcome
 
     /// <summary>Threw exactly <see cref="InvalidOperationException"/> (<c>p.Profile = null</c> on a required link).</summary>
     InvalidOperation,
+}
+
+/// <summary>
+/// The outcome of an operation on the real objects (the generated setters, the ORM entry points) that threw: the one
+/// mapping from the real objects' exceptions to the model's outcomes, for every suite that compares the two.
+/// </summary>
+public static class RealOutcome
+{
+    /// <summary>The outcome a link exception stands for; null for any other exception (which must escape).</summary>
+    public static Outcome? Of(Exception e) => e switch
+    {
+        OneToOneViolationException => Outcome.Violation,
+        ArgumentNullException => Outcome.ArgumentNull,
+        _ when e.GetType() == typeof(InvalidOperationException) => Outcome.InvalidOperation,
+        _ => null,
+    };
 }
 
 /// <summary>The four assignments of the link semantics, the two ORM entry points, and direct storage writes.</summary>

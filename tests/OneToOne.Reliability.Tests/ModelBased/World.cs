@@ -1,6 +1,6 @@
 using System.Text;
 using OneToOne.Reliability.Model;
-using OneToOne.Reliability.Tests.Models;
+using OneToOne.Reliability.Models;
 
 namespace OneToOne.Reliability.Tests.ModelBased;
 
@@ -127,17 +127,9 @@ public sealed class World
 
             return (Outcome.Ok, null);
         }
-        catch (OneToOneViolationException e)
+        catch (Exception e) when (RealOutcome.Of(e) is { } outcome)
         {
-            return (Outcome.Violation, e);
-        }
-        catch (ArgumentNullException e)
-        {
-            return (Outcome.ArgumentNull, e);
-        }
-        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
-        {
-            return (Outcome.InvalidOperation, e);
+            return (outcome, e);
         }
     }
 

@@ -3,17 +3,19 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace OneToOne.Generator.Tests.Analyzers;
+namespace OneToOne.TestSupport;
 
 /// <summary>
 /// Test sources with their expected diagnostics written in place: <c>{|OTO004:text|}</c> expects one OTO004 whose
 /// location is exactly <c>text</c>. Spans may nest (<c>{|OTO004:{|OTO004:x|}|}</c> expects two diagnostics on
-/// <c>x</c>). The markup is removed before compiling.
+/// <c>x</c>). The markup is removed before compiling. The one markup parser of the tests: the analyzer tests verify
+/// every OneToOne diagnostic with <see cref="VerifyAsync"/>, the flow tests parse with <see cref="Parse"/>.
 /// </summary>
-internal static class DiagnosticMarkup
+public static class DiagnosticMarkup
 {
     public sealed record Expected(string Id, TextSpan Span);
 
+    /// <summary>The source without its markup, and the diagnostics the markup expects (spans in that source).</summary>
     public static (string Source, ImmutableArray<Expected> Expected) Parse(string markup)
     {
         var source = new StringBuilder(markup.Length);

@@ -1,10 +1,11 @@
-namespace OneToOne.External.Tests;
+namespace OneToOne.TestSupport;
 
 /// <summary>
-/// The both-sides invariant, as a checker usable on any pair of navigations (a copy of tests/OneToOne.Tests/Invariants.cs:
-/// the reverse side here is the extension form, read through <see cref="Reverse"/>).
+/// The invariant (both sides agree, no principal has two dependents), as a checker usable on any pair of navigations:
+/// the two sides are read through the accessors given, so one checker serves the member form, the property form and
+/// the extension forms of principals from another assembly alike.
 /// </summary>
-public static class ExternalInvariants
+public static class Invariants
 {
     /// <summary>
     /// Every broken invariant: a principal whose dependent does not point back, a dependent whose principal does
