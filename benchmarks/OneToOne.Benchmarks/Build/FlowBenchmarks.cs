@@ -74,7 +74,7 @@ public static class FlowShare
     /// the garbage collector's too) over the repetitions, which a machine loaded by other work distorts much less
     /// than wall time (load only ever adds to it). The goals are read on CPU time: what a build costs a build server.
     /// </summary>
-    public sealed record Report(FlowProgram Program, FlowBuild Build, int N, double CompileMs, double WithFlowMs, double CompileCpuMs, double WithFlowCpuMs, int Warnings)
+    public sealed record Report(FlowProgram Program, FlowBuild Build, int N, double CompileMs, double WithFlowMs, double CompileCpuMs, double WithFlowCpuMs, double CompileMb, double WithFlowMb, int Warnings)
     {
         public double AddedMs => WithFlowMs - CompileMs;
 
@@ -83,6 +83,9 @@ public static class FlowShare
         public double AddedCpuMs => WithFlowCpuMs - CompileCpuMs;
 
         public double CpuShare => AddedCpuMs / CompileCpuMs;
+
+        /// <summary>The share in bytes allocated: a measure of work that load on the machine does not change.</summary>
+        public double MemoryShare => (WithFlowMb - CompileMb) / CompileMb;
     }
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
@@ -185,6 +188,7 @@ public static class FlowShare
         ];
         var wall = variants.Select(_ => new List<double>()).ToArray();
         var cpu = variants.Select(_ => new List<double>()).ToArray();
+        var mb = variants.Select(_ => new List<double>()).ToArray();
         var warnings = new int[variants.Length];
         foreach (var analyzers in variants)
         {
@@ -200,25 +204,27 @@ public static class FlowShare
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var analyzers = variants[v];
+                var bytes = GC.GetTotalAllocatedBytes(precise: true);
                 var (ms, cpuMs) = Time(() => warnings[v] = Diagnose(Fresh(trees), analyzers).Count(d => d.Id.StartsWith("OTO", StringComparison.Ordinal)));
+                mb[v].Add((GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1e6);
                 wall[v].Add(ms);
                 cpu[v].Add(cpuMs);
             }
         }
 
         Report Of(FlowBuild build, int baseline, int with) =>
-            new(program, build, n, Median(wall[baseline]), Median(wall[with]), cpu[baseline].Min(), cpu[with].Min(), warnings[with]);
+            new(program, build, n, Median(wall[baseline]), Median(wall[with]), cpu[baseline].Min(), cpu[with].Min(), Median(mb[baseline]), Median(mb[with]), warnings[with]);
 
         return [Of(FlowBuild.CompilerAlone, 0, 1), Of(FlowBuild.WithCodeAnalysis, 2, 3)];
     }
 
     public static void Print(IEnumerable<Report> reports, TextWriter output)
     {
-        output.WriteLine("| program | build | N | compile, CPU (ms) | with the flow analysis, CPU (ms) | added, CPU (ms) | share, CPU | share, wall | OTO100/101 |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| program | build | N | compile, CPU (ms) | with the flow analysis, CPU (ms) | added, CPU (ms) | share, CPU | share, wall | share, bytes allocated | OTO100/101 |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in reports)
         {
-            output.WriteLine($"| {r.Program} | {r.Build} | {r.N} | {r.CompileCpuMs:F0} | {r.WithFlowCpuMs:F0} | {r.AddedCpuMs:F0} | {r.CpuShare:P1} | {r.Share:P1} | {r.Warnings} |");
+            output.WriteLine($"| {r.Program} | {r.Build} | {r.N} | {r.CompileCpuMs:F0} | {r.WithFlowCpuMs:F0} | {r.AddedCpuMs:F0} | {r.CpuShare:P1} | {r.Share:P1} | {r.MemoryShare:P1} ({r.WithFlowMb - r.CompileMb:F0} of {r.CompileMb:F0} MB) | {r.Warnings} |");
         }
     }
 
