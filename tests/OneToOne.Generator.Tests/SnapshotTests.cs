@@ -232,6 +232,45 @@ public static class SnapshotCases
                 [OneToOne] public partial System.Text.StringBuilder? Builder { get; set; }
             }
             """],
+        ["ExtensionRequired"] = ["""
+            // LangVersion: preview
+            using OneToOne;
+            namespace App;
+            [OneToOne(typeof(System.Text.StringBuilder), Navigation = "Builder", Required = true)]
+            public partial class Draft { }
+            """],
+        ["ExtensionMethodsReplace"] = ["""
+            // LangVersion: 13
+            using OneToOne;
+            namespace App;
+            [OneToOne(typeof(System.Text.StringBuilder), Navigation = "Builder", OnConflict = OneToOneConflict.Replace)]
+            public partial class Draft { }
+            """],
+        ["SerializerIgnores"] = ["""
+            using OneToOne;
+            namespace Newtonsoft.Json
+            {
+                [System.AttributeUsage(System.AttributeTargets.Property)]
+                public sealed class JsonIgnoreAttribute : System.Attribute { }
+            }
+            namespace App
+            {
+                public partial class User
+                {
+                    /// <summary>The user's profile.</summary>
+                    [System.Text.Json.Serialization.JsonIgnore]
+                    public partial Profile? Profile { get; set; }
+                }
+                public partial class Profile
+                {
+                    /// <summary>The user this profile describes.</summary>
+                    [OneToOne] public partial User? User { get; set; }
+                }
+                public partial class Account { }
+                [OneToOne(typeof(Account))]
+                public partial class Settings { }
+            }
+            """],
         ["Replace"] = ["""
             using OneToOne;
             namespace App;

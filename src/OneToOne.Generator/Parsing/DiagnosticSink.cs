@@ -19,9 +19,6 @@ internal sealed class DiagnosticSink
 
     public IReadOnlyList<Diagnostic> Diagnostics => (IReadOnlyList<Diagnostic>?)_diagnostics ?? System.Array.Empty<Diagnostic>();
 
-    /// <summary>True once any check has failed.</summary>
-    public bool HasErrors { get; private set; }
-
     public void Report(DiagnosticDescriptor descriptor, Location? location, Location? additional, params object?[] args) =>
         Report(descriptor, location, additional, null, args);
 
@@ -32,7 +29,6 @@ internal sealed class DiagnosticSink
         System.Collections.Immutable.ImmutableDictionary<string, string?>? properties,
         params object?[] args)
     {
-        HasErrors = true;
         _diagnostics?.Add(Diagnostic.Create(
             descriptor,
             location ?? Location.None,

@@ -81,4 +81,28 @@ public class MalformedInputTests
         var crashes = diagnostics.Where(d => d.Id is "AD0001" or "CS8784" or "CS8785").Select(d => d.ToString()).ToArray();
         Assert.True(crashes.Length == 0, string.Join("\n", crashes));
     }
+
+    public static TheoryData<string> Unbound => new()
+    {
+        "[OneToOne(\"User\")] public partial class Profile { }",
+        "[OneToOne(typeof(User), Navigation = 5)] public partial class Profile { }",
+        "[OneToOne(typeof(User), Reverse = typeof(User))] public partial class Profile { }",
+        "[OneToOne(typeof(User), Required = \"yes\")] public partial class Profile { }",
+        "[OneToOne(typeof(User), OnConflict = Missing.Value)] public partial class Profile { }",
+    };
+
+    /// <summary>
+    /// An argument the compiler cannot bind is the compiler's error alone: the link is not generated (with a default in
+    /// place of the broken argument) and no OneToOne diagnostic is added on top.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Unbound))]
+    public async Task AnArgumentThatDoesNotBind_GeneratesNothingAndAddsNoDiagnostic(string declaration)
+    {
+        var source = "using OneToOne;\nnamespace App;\n" + Principal + declaration;
+        var generated = TestCompiler.GeneratedSources(source);
+        Assert.DoesNotContain(generated.Keys, hint => hint.Contains("Profile", StringComparison.Ordinal));
+        Assert.Empty((await TestCompiler.OneToOneDiagnosticsAsync(source)).Select(d => d.ToString()));
+        Assert.Contains(TestCompiler.Create(source).GetDiagnostics(), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+    }
 }

@@ -33,6 +33,32 @@ public class FlowAnalyzerTests
         """, "'u' may already have a Profile ('a') when 'b' is linked");
 
     [Fact]
+    public Task PropertyFormNavigation() => FlowVerifier.VerifyAsync("""
+        public partial class Desk { [OneToOne(Reverse = "Desk")] public partial User? Occupant { get; set; } }
+        public class C
+        {
+            public void M(User u, Desk a, Desk b)
+            {
+                a.Occupant = u;
+                {|OTO100:b.Occupant = u|};
+            }
+        }
+        """, "'u' may already have a Desk ('a') when 'b' is linked");
+
+    [Fact]
+    public Task PropertyFormReverseThenForward() => FlowVerifier.VerifyAsync("""
+        public partial class Desk { [OneToOne(Reverse = "Desk")] public partial User? Occupant { get; set; } }
+        public class C
+        {
+            public void M(User u, Desk a, Desk b)
+            {
+                u.Desk = a;
+                {|OTO100:b.Occupant = u|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task ReverseThenForward() => FlowVerifier.VerifyAsync("""
         public class C
         {
