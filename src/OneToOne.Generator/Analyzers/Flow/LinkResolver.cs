@@ -93,7 +93,10 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
         property.IsPartialDefinition;
 
     /// <summary>The extension setter <c>u.SetProfile(p)</c> of a principal from elsewhere, as a reverse end.</summary>
-    public LinkEnd? ResolveSetter(IMethodSymbol method) => _setters.GetOrAdd(method.ReducedFrom ?? method, ComputeSetter);
+    public LinkEnd? ResolveSetter(IMethodSymbol method) =>
+        method.Name.StartsWith(GeneratedNames.SetterPrefix, StringComparison.Ordinal) // most calls: no look-up at all
+            ? _setters.GetOrAdd(method.ReducedFrom ?? method, ComputeSetter)
+            : null;
 
     private LinkEnd? ComputeSetter(IMethodSymbol method)
     {
@@ -108,7 +111,10 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
     }
 
     /// <summary>The extension getter <c>u.GetProfile()</c> of a principal from elsewhere, as a reverse end.</summary>
-    public LinkEnd? ResolveGetter(IMethodSymbol method) => _getters.GetOrAdd(method.ReducedFrom ?? method, ComputeGetter);
+    public LinkEnd? ResolveGetter(IMethodSymbol method) =>
+        method.Name.StartsWith(GeneratedNames.GetterPrefix, StringComparison.Ordinal) // most calls: no look-up at all
+            ? _getters.GetOrAdd(method.ReducedFrom ?? method, ComputeGetter)
+            : null;
 
     private LinkEnd? ComputeGetter(IMethodSymbol method)
     {
