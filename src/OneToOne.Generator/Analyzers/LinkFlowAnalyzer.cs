@@ -70,7 +70,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
             if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
                     or OperationKind.FieldInitializer or OperationKind.PropertyInitializer) ||
                 !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken) ||
-                Graph(root, context.CancellationToken) is not { } graph)
+                root.ControlFlowGraph(context.CancellationToken) is not { } graph)
             {
                 return;
             }
@@ -81,16 +81,6 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
             new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
         }
     }
-
-    private static ControlFlowGraph? Graph(IOperation root, System.Threading.CancellationToken cancellationToken) => root switch
-    {
-        IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-        IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
-        IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
-        IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-        IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
-        _ => null,
-    };
 
     private static bool Mentions(SyntaxNode block, HashSet<string> names)
     {

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -61,4 +62,15 @@ internal static class OperationExtensions
     /// <summary><c>this</c> (the containing type's instance).</summary>
     public static bool IsThis(this IOperation? instance) =>
         instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    /// <summary>The control-flow graph of a body or an initializer (null for any other operation).</summary>
+    public static ControlFlowGraph? ControlFlowGraph(this IOperation root, System.Threading.CancellationToken cancellationToken) => root switch
+    {
+        IMethodBodyOperation body => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body, cancellationToken),
+        IConstructorBodyOperation body => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body, cancellationToken),
+        IBlockOperation body => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body, cancellationToken),
+        IFieldInitializerOperation initializer => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(initializer, cancellationToken),
+        IPropertyInitializerOperation initializer => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(initializer, cancellationToken),
+        _ => null,
+    };
 }

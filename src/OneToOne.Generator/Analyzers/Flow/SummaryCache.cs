@@ -44,12 +44,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
 
         public bool Broken { get; } = broken;
 
-        public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation switch
-        {
-            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-            IMethodBodyOperation ordinary => ControlFlowGraph.Create(ordinary, cancellationToken),
-            _ => null,
-        };
+        public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation?.ControlFlowGraph(cancellationToken);
     }
 
     public LinkResolver Resolver { get; } = resolver;
