@@ -119,7 +119,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
     /// provably the same object. A temporary's identity is unknown, except that a run of a loop gets a different one
     /// than the runs before: it conflicts only with itself from an earlier run.
     /// </summary>
-    private bool Conflicts(AbstractValue earlier, HashSet<AbstractValue> dependents)
+    private bool Conflicts(AbstractValue earlier, ValueSet dependents)
     {
         if (dependents.Count == 1 && dependents.Contains(earlier))
         {

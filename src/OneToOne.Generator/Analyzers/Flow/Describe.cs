@@ -33,6 +33,14 @@ internal static class Describe
     /// <summary>An object made by <c>new</c>.</summary>
     public static string Creation(IObjectCreationOperation creation) => MadeObject(creation.Syntax, "a new " + creation.Type?.Name);
 
+    /// <summary>What a call gives back: <c>the result of Make()</c>, or the variable it initializes; for <c>new</c>, the new object.</summary>
+    public static string Result(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => MadeObject(invocation.Syntax, "the result of " + invocation.TargetMethod.Name + "()"),
+        IObjectCreationOperation creation => Creation(creation),
+        _ => MadeObject(call.Syntax, call.Syntax.ToString()),
+    };
+
     /// <summary>A method as the messages name it: <c>the constructor 'Profile(User)'</c>, <c>'Links.Attach(Profile, User)'</c>.</summary>
     public static string Method(IMethodSymbol method)
     {

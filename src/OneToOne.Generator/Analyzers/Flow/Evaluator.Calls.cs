@@ -17,21 +17,21 @@ internal sealed partial class Evaluator
     /// <summary>An object a followed method makes, as one call makes it.</summary>
     private readonly record struct CallMade(IOperation Call, int Origin, bool Old);
 
-    private HashSet<AbstractValue> Creation(IObjectCreationOperation creation)
+    private ValueSet Creation(IObjectCreationOperation creation)
     {
         var arguments = Arguments(creation.Arguments, reduced: false);
         Eval(creation.Initializer);
-        var made = NewObject(creation, () => Describe.Creation(creation), OriginKind.Made);
+        var made = NewObject(creation, creation, static c => Describe.Creation(c), OriginKind.Made);
         if (creation.Constructor is { } constructor &&
             Context.Summaries.Of(constructor, solver.Graph, Context.CallBudget, Context.Reach, Context.CancellationToken) is { } summary)
         {
-            Apply(summary, SummaryCache.Normalize(constructor), creation, made, null, arguments, () => Describe.Creation(creation));
+            Apply(summary, SummaryCache.Normalize(constructor), creation, made, null, arguments);
         }
 
         return made;
     }
 
-    private HashSet<AbstractValue>? Invocation(IInvocationOperation invocation)
+    private ValueSet? Invocation(IInvocationOperation invocation)
     {
         var resolver = Context.Resolver;
         if (resolver.ResolveSetter(invocation.TargetMethod) is { } setter)
@@ -53,26 +53,25 @@ internal sealed partial class Evaluator
             arguments[0] = (receiver, invocation.Instance);
         }
 
-        HashSet<AbstractValue>? result = null;
+        ValueSet? result = null;
         if (Context.Summaries.Of(target, solver.Graph, Context.CallBudget, Context.Reach, Context.CancellationToken) is { } summary)
         {
             var thisValues = target.MethodKind == MethodKind.LocalFunction && !target.IsStatic && target.ContainingType is { } enclosing
-                ? Get(VarKey.Of(enclosing), () => "this") // a local function's this is the caller's
+                ? Get(VarKey.Of(enclosing)) // a local function's this is the caller's
                 : reduced || target.IsStatic ? null : receiver;
-            result = Apply(summary, SummaryCache.Normalize(target), invocation, thisValues, PlainSyntax(invocation.Instance), arguments,
-                () => Describe.MadeObject(invocation.Syntax, "the result of " + target.Name + "()"));
+            result = Apply(summary, SummaryCache.Normalize(target), invocation, thisValues, PlainSyntax(invocation.Instance), arguments);
         }
 
         // A result the analysis cannot name: a temporary, a different one each time the call runs.
         return result ?? (invocation.Type is { IsReferenceType: true }
-            ? NewObject(invocation, () => Describe.MadeObject(invocation.Syntax, "the result of " + target.Name + "()"), OriginKind.Temporary)
+            ? NewObject(invocation, invocation, static i => Describe.Result(i), OriginKind.Temporary)
             : null);
     }
 
     /// <summary>Evaluates the arguments in order; the objects of each, by the ordinal of its parameter in the declared method.</summary>
-    private Dictionary<int, (HashSet<AbstractValue>? Values, IOperation? Operation)> Arguments(IEnumerable<IArgumentOperation> arguments, bool reduced)
+    private Dictionary<int, (ValueSet? Values, IOperation? Operation)> Arguments(IEnumerable<IArgumentOperation> arguments, bool reduced)
     {
-        var result = new Dictionary<int, (HashSet<AbstractValue>?, IOperation?)>();
+        var result = new Dictionary<int, (ValueSet?, IOperation?)>();
         foreach (var argument in arguments)
         {
             var values = Eval(argument.Value);
@@ -86,18 +85,18 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Applies a followed method's summary to one call; returns the objects the call returns, if the summary names them.</summary>
-    private HashSet<AbstractValue>? Apply(
+    private ValueSet? Apply(
         MethodSummary summary,
         IMethodSymbol method,
         IOperation call,
-        HashSet<AbstractValue>? receiver,
+        ValueSet? receiver,
         SyntaxNode? receiverSyntax,
-        Dictionary<int, (HashSet<AbstractValue>? Values, IOperation? Operation)> arguments,
-        Func<string> resultName)
+        Dictionary<int, (ValueSet? Values, IOperation? Operation)> arguments)
     {
-        var made = new Dictionary<(int, bool), HashSet<AbstractValue>>();
+        Dictionary<(int, bool), ValueSet>? made = null;
 
-        HashSet<AbstractValue>? Map(Slot slot, Func<string>? name = null)
+        // An object the method makes is named after the slot, or, when the call returns it, as the call's result.
+        ValueSet? Map(Slot slot, bool returned = false)
         {
             switch (slot.Kind)
             {
@@ -107,12 +106,14 @@ internal sealed partial class Evaluator
                     return arguments.TryGetValue(slot.Index, out var argument) ? argument.Values : null;
                 case SlotKind.Captured:
                     var symbol = slot.Symbol!;
-                    return Get(VarKey.Of(symbol), () => symbol.Name);
+                    return Get(VarKey.Of(symbol));
                 default:
+                    made ??= new Dictionary<(int, bool), ValueSet>();
                     if (!made.TryGetValue((slot.Index, slot.Old), out var values))
                     {
-                        var slotName = slot.Name;
-                        made[(slot.Index, slot.Old)] = values = NewObject(new CallMade(call, slot.Index, slot.Old), name ?? (() => slotName), OriginKind.Made);
+                        made[(slot.Index, slot.Old)] = values = NewObject(
+                            new CallMade(call, slot.Index, slot.Old), (Call: call, Slot: slot.Name, Returned: returned),
+                            static name => name.Returned ? Describe.Result(name.Call) : name.Slot, OriginKind.Made);
                     }
 
                     return values;
@@ -120,19 +121,19 @@ internal sealed partial class Evaluator
         }
 
         // The returned object first, so that an object the method makes and returns takes the name the caller gives it.
-        HashSet<AbstractValue>? result = null;
+        ValueSet? result = null;
         if (!summary.Returns.IsEmpty)
         {
-            result = new HashSet<AbstractValue>();
+            result = ValueSet.Empty;
             foreach (var slot in summary.Returns)
             {
-                if (Map(slot, resultName) is not { } values)
+                if (Map(slot, returned: true) is not { } values)
                 {
                     result = null;
                     break;
                 }
 
-                result.UnionWith(values);
+                result = result.Union(values);
             }
         }
 
@@ -161,7 +162,7 @@ internal sealed partial class Evaluator
         var location = Describe.CallLocation(call);
         foreach (var effect in summary.Links)
         {
-            HashSet<AbstractValue>? dependents = effect.AlsoUnknown ? null : new HashSet<AbstractValue>();
+            var dependents = effect.AlsoUnknown ? null : ValueSet.Empty;
             foreach (var slot in effect.Dependents)
             {
                 if (dependents is null || Map(slot) is not { } values)
@@ -170,7 +171,7 @@ internal sealed partial class Evaluator
                     break;
                 }
 
-                dependents.UnionWith(values);
+                dependents = dependents.Union(values);
             }
 
             var principalSyntax = effect.Principal.Kind switch

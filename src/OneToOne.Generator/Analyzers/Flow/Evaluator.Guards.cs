@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace OneToOne.Generator.Analyzers.Flow;
 
 /// <summary>A branch condition that tests whether a principal holds a dependent: on which edge it holds none.</summary>
-internal readonly record struct NullGuard(LinkInfo Link, HashSet<AbstractValue> Principals, bool NullWhenTrue);
+internal readonly record struct NullGuard(LinkInfo Link, ValueSet Principals, bool NullWhenTrue);
 
 /// <summary>
 /// Owns the recognition of a check that a principal is free (<c>p.Profile is null</c>, <c>p.Profile == null</c>, their
@@ -52,7 +52,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>p.Profile</c>, read: the link and the principal's objects (without evaluating anything again).</summary>
-    private (LinkInfo, HashSet<AbstractValue>)? ReverseRead(IOperation operation)
+    private (LinkInfo, ValueSet)? ReverseRead(IOperation operation)
     {
         operation = operation.WithoutConversions();
         if (operation is IPropertyReferenceOperation property &&
@@ -74,7 +74,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The objects a variable-like operation holds, read without changing the state.</summary>
-    private HashSet<AbstractValue>? Peek(IOperation? operation) => operation switch
+    private ValueSet? Peek(IOperation? operation) => operation switch
     {
         IFlowCaptureReferenceOperation r => Lookup(VarKey.Of(r.Id)),
         ILocalReferenceOperation l => Lookup(VarKey.Of(l.Local)),
@@ -86,5 +86,5 @@ internal sealed partial class Evaluator
         _ => null,
     };
 
-    private HashSet<AbstractValue>? Lookup(VarKey key) => _state.Vars.TryGetValue(key, out var values) ? values : null;
+    private ValueSet? Lookup(VarKey key) => _state.Vars.TryGetValue(key, out var values) ? values : null;
 }

@@ -15,7 +15,7 @@ internal sealed partial class Evaluator
     /// <c>d.User = value</c> or <c>p.Profile = value</c> (also the extension setter): a link, or an unlink when the
     /// value is null.
     /// </summary>
-    private void LinkAssignment(LinkEnd end, HashSet<AbstractValue>? instance, HashSet<AbstractValue>? value, IOperation? instanceOperation, IOperation valueOperation, IOperation operation)
+    private void LinkAssignment(LinkEnd end, ValueSet? instance, ValueSet? value, IOperation? instanceOperation, IOperation valueOperation, IOperation operation)
     {
         var link = end.Link;
         if (valueOperation.IsNullValue())
@@ -53,7 +53,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Links <paramref name="dependents"/> to <paramref name="principals"/>, after announcing it to the observer.</summary>
-    private void LinkValues(LinkInfo link, HashSet<AbstractValue>? principals, HashSet<AbstractValue>? dependents, IOperation operation, Location location, SyntaxNode? principalSyntax, string? through)
+    private void LinkValues(LinkInfo link, ValueSet? principals, ValueSet? dependents, IOperation operation, Location location, SyntaxNode? principalSyntax, string? through)
     {
         if (dependents is { Count: 1 })
         {
@@ -90,11 +90,11 @@ internal sealed partial class Evaluator
             var key = new FactKey(link, principal);
             if ((principals.Count == 1 && !principal.Old) || !_state.Facts.TryGetValue(key, out var existing))
             {
-                _state.Facts[key] = new HashSet<AbstractValue>(dependents); // the principal holds exactly this one now
+                _state.Facts[key] = dependents; // the principal holds exactly these now (sets are immutable: shared)
             }
             else
             {
-                _state.Facts[key] = FlowState.With(existing, dependents);
+                _state.Facts[key] = existing.Union(dependents);
             }
         }
 
@@ -120,7 +120,7 @@ internal sealed partial class Evaluator
         {
             foreach (var key in holding)
             {
-                _state.Facts[key] = FlowState.Without(_state.Facts[key], dependent);
+                _state.Facts[key] = _state.Facts[key].Without(dependent);
             }
         }
 
@@ -136,11 +136,11 @@ internal sealed partial class Evaluator
             _state.Detached.Add(new DetachedKey(link, held.First()));
         }
 
-        _state.Facts[key] = new HashSet<AbstractValue>();
+        _state.Facts[key] = ValueSet.Empty;
     }
 
     /// <summary>The dependents <paramref name="principals"/> may hold, when there is one principal and something is known of it.</summary>
-    private HashSet<AbstractValue>? DependentsOf(LinkInfo link, HashSet<AbstractValue>? principals) =>
+    private ValueSet? DependentsOf(LinkInfo link, ValueSet? principals) =>
         principals is { Count: 1 } && _state.Facts.TryGetValue(new FactKey(link, principals.First()), out var held) && held.Count > 0
             ? held // the state's sets are never changed in place: shared, not copied
             : null;
@@ -149,7 +149,7 @@ internal sealed partial class Evaluator
     /// When <paramref name="instance"/> is the dependent read back from a principal (<c>u.Profile</c>, <c>u.Profile!</c>,
     /// <c>u.GetProfile()</c>) through the same link: that principal's objects.
     /// </summary>
-    private HashSet<AbstractValue>? ReadBackFrom(IOperation? instance, LinkInfo link)
+    private ValueSet? ReadBackFrom(IOperation? instance, LinkInfo link)
     {
         switch (instance?.WithoutConversions())
         {
@@ -163,7 +163,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>u.SetProfile(p)</c>: the extension setter of a principal from elsewhere, a reverse assignment.</summary>
-    private HashSet<AbstractValue>? ExtensionSetter(IInvocationOperation invocation, LinkEnd end)
+    private ValueSet? ExtensionSetter(IInvocationOperation invocation, LinkEnd end)
     {
         var arguments = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
         var receiver = Receiver(invocation);

@@ -21,7 +21,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     private Origins Origins => solver.Context.Origins;
 
     /// <summary>Runs a block's operations and its branch value on <paramref name="state"/>; returns the branch value's objects.</summary>
-    public HashSet<AbstractValue>? RunBlock(BasicBlock block, FlowState state)
+    public ValueSet? RunBlock(BasicBlock block, FlowState state)
     {
         _state = state;
         if (block.Kind == BasicBlockKind.Entry && solver.RepeatedLambda is { } lambda)
@@ -29,7 +29,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             // Every run of a repeated lambda binds its parameters to new objects.
             foreach (var parameter in lambda.Parameters)
             {
-                _state.Vars[VarKey.Of(parameter)] = NewObject(parameter, () => parameter.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(parameter)] = NewObject(parameter, parameter, static p => p.Name, OriginKind.Made);
             }
         }
 
@@ -41,12 +41,13 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         return block.BranchValue is { } branch ? Eval(branch) : null;
     }
 
-    private HashSet<AbstractValue> Get(VarKey key, Func<string> name)
+    /// <summary>What a variable holds; named after its symbol (<c>this</c> for the instance, keyed by its type).</summary>
+    private ValueSet Get(VarKey key)
     {
         if (!_state.Vars.TryGetValue(key, out var values))
         {
             // Not assigned in this body: the value it came in with.
-            values = Origins.Single(new AbstractValue(Origins.Of(key, name, OriginKind.Incoming), Old: false));
+            values = Origins.Single(new AbstractValue(Origins.Of(key, key.Symbol, static s => s is ITypeSymbol ? "this" : s!.Name, OriginKind.Incoming), Old: false));
             _state.Vars[key] = values;
         }
 
@@ -54,14 +55,14 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     }
 
     /// <summary>A new object is made at <paramref name="site"/>: the previous one (if any) becomes old.</summary>
-    private HashSet<AbstractValue> NewObject(object site, Func<string> name, OriginKind kind)
+    private ValueSet NewObject<TArgument>(object site, TArgument argument, Func<TArgument, string> name, OriginKind kind)
     {
-        var origin = Origins.Of(site, name, kind);
+        var origin = Origins.Of(site, argument, name, kind);
         _state.Age(origin, Origins);
         return Origins.Single(new AbstractValue(origin, Old: false));
     }
 
-    private HashSet<AbstractValue>? Eval(IOperation? operation)
+    private ValueSet? Eval(IOperation? operation)
     {
         switch (operation)
         {
@@ -87,16 +88,16 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             case ILocalReferenceOperation { Local.Type.IsValueType: true } or IParameterReferenceOperation { Parameter.Type.IsValueType: true }:
                 return null; // a number or a struct: never a dependent or a principal
             case ILocalReferenceOperation local:
-                return Get(VarKey.Of(local.Local), () => local.Local.Name);
+                return Get(VarKey.Of(local.Local));
             case IParameterReferenceOperation parameter:
-                return Get(VarKey.Of(parameter.Parameter), () => parameter.Parameter.Name);
+                return Get(VarKey.Of(parameter.Parameter));
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
-                return Get(VarKey.Of(instance.Type!), () => "this");
+                return Get(VarKey.Of(instance.Type!));
             case IFieldReferenceOperation field when field.Instance.IsThis():
-                return Get(VarKey.Of(field.Field), () => field.Field.Name);
+                return Get(VarKey.Of(field.Field));
             case IPropertyReferenceOperation property when property.Instance.IsThis() && property.Arguments.Length == 0 &&
                                                            Context.Resolver.Resolve(property.Property) is null:
-                return Get(VarKey.Of(property.Property), () => property.Property.Name);
+                return Get(VarKey.Of(property.Property));
             case IPropertyReferenceOperation property when property.Arguments.Length == 0 && Context.Resolver.Resolve(property.Property) is { } end:
                 // p.Profile read: the dependent the principal holds, when the analysis knows it; u.User read: unknown.
                 var holders = Eval(property.Instance);
@@ -142,7 +143,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         }
     }
 
-    private void SetCapture(CaptureId id, HashSet<AbstractValue>? values)
+    private void SetCapture(CaptureId id, ValueSet? values)
     {
         if (values is null)
         {
@@ -158,13 +159,13 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     /// An element reached through an indexer: a temporary, a different one on each run of a loop, unless every index
     /// is a constant (then it may well be the same element each time: nothing is known).
     /// </summary>
-    private HashSet<AbstractValue>? Element(IOperation element, IEnumerable<IOperation> indices) =>
+    private ValueSet? Element(IOperation element, IEnumerable<IOperation> indices) =>
         element.Type is { IsReferenceType: true } && indices.Any(i => !i.ConstantValue.HasValue)
-            ? NewObject(element, () => "an element of " + element.Syntax, OriginKind.Temporary)
+            ? NewObject(element, element, static e => "an element of " + e.Syntax, OriginKind.Temporary)
             : null;
 
     /// <summary>Another object's member: a temporary that is the same while that object is, and changes with it.</summary>
-    private HashSet<AbstractValue>? Member(ISymbol member, IOperation owner)
+    private ValueSet? Member(ISymbol member, IOperation owner)
     {
         var owners = Eval(owner);
         if (owners is null)
@@ -172,17 +173,17 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             return null;
         }
 
-        var result = new HashSet<AbstractValue>();
+        var result = ValueSet.Empty;
         foreach (var value in owners)
         {
-            var ownerName = Origins.Name(value);
-            result.Add(new AbstractValue(Origins.Derived(member, value.Origin, () => ownerName + "." + member.Name), value.Old));
+            var derived = Origins.Derived(member, value.Origin, (Owner: Origins.Name(value), Member: member.Name), static names => names.Owner + "." + names.Member);
+            result = result.Union(Origins.Single(new AbstractValue(derived, value.Old)));
         }
 
         return result;
     }
 
-    private HashSet<AbstractValue>? Assign(ISimpleAssignmentOperation assignment)
+    private ValueSet? Assign(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is IFlowCaptureReferenceOperation target && solver.LinkTargets.TryGetValue(target.Id, out var captured))
         {
@@ -205,16 +206,16 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         switch (assignment.Target)
         {
             case ILocalReferenceOperation local when tracked:
-                _state.Vars[VarKey.Of(local.Local)] = Named(assigned) ?? NewObject(assignment, () => local.Local.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(local.Local)] = Named(assigned) ?? NewObject(assignment, (ISymbol)local.Local, static s => s.Name, OriginKind.Made);
                 break;
             case IParameterReferenceOperation parameter when tracked:
-                _state.Vars[VarKey.Of(parameter.Parameter)] = Named(assigned) ?? NewObject(assignment, () => parameter.Parameter.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(parameter.Parameter)] = Named(assigned) ?? NewObject(assignment, (ISymbol)parameter.Parameter, static s => s.Name, OriginKind.Made);
                 break;
             case IFieldReferenceOperation field when tracked && field.Instance.IsThis():
-                _state.Vars[VarKey.Of(field.Field)] = Named(assigned) ?? NewObject(assignment, () => field.Field.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(field.Field)] = Named(assigned) ?? NewObject(assignment, (ISymbol)field.Field, static s => s.Name, OriginKind.Made);
                 break;
             case IPropertyReferenceOperation other when tracked && other.Instance.IsThis() && other.Arguments.Length == 0:
-                _state.Vars[VarKey.Of(other.Property)] = Named(assigned) ?? NewObject(assignment, () => other.Property.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(other.Property)] = Named(assigned) ?? NewObject(assignment, (ISymbol)other.Property, static s => s.Name, OriginKind.Made);
                 break;
             default:
                 EvalChildren(assignment.Target);
@@ -229,7 +230,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     /// are never changed in place), unless the analysis cannot name them (a temporary, nothing known): then the
     /// variable holds an object of its own, made by the assignment.
     /// </summary>
-    private HashSet<AbstractValue>? Named(HashSet<AbstractValue>? values)
+    private ValueSet? Named(ValueSet? values)
     {
         if (values is null)
         {
@@ -256,7 +257,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             if (local.Local.Type is { IsReferenceType: true })
             {
                 var symbol = local.Local;
-                _state.Vars[VarKey.Of(symbol)] = NewObject((deconstruction, symbol), () => symbol.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(symbol)] = NewObject((deconstruction, symbol), symbol, static s => s.Name, OriginKind.Made);
             }
         }
     }
@@ -275,7 +276,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             };
             if (declared is ILocalSymbol local)
             {
-                _state.Vars[VarKey.Of(local)] = (part == pattern.Pattern ? Named(tested) : null) ?? NewObject(part, () => local.Name, OriginKind.Made);
+                _state.Vars[VarKey.Of(local)] = (part == pattern.Pattern ? Named(tested) : null) ?? NewObject(part, local, static l => l.Name, OriginKind.Made);
             }
         }
     }

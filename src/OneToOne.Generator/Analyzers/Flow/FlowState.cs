@@ -58,8 +58,8 @@ internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Depende
 internal sealed class FlowState
 {
     /// <remarks>
-    /// The sets in a state are never changed in place: a change puts a new set in (see <see cref="With"/>), so a copy
-    /// of the state shares them and costs two dictionary copies whatever the sets hold.
+    /// The sets in a state are immutable (<see cref="ValueSet"/>): a change puts a new set in, so a copy of the state
+    /// shares them and costs three dictionary copies whatever the sets hold.
     /// </remarks>
     public FlowState()
     {
@@ -75,30 +75,14 @@ internal sealed class FlowState
         Detached = new(other.Detached);
     }
 
-    public Dictionary<VarKey, HashSet<AbstractValue>> Vars { get; }
+    public Dictionary<VarKey, ValueSet> Vars { get; }
 
-    public Dictionary<FactKey, HashSet<AbstractValue>> Facts { get; }
+    public Dictionary<FactKey, ValueSet> Facts { get; }
 
     /// <summary>A must-set: a join keeps only what both sides hold.</summary>
     public HashSet<DetachedKey> Detached { get; }
 
     public FlowState Clone() => new(this);
-
-    /// <summary>A new set: <paramref name="set"/> with <paramref name="values"/> added (the sets of a state are not changed in place).</summary>
-    public static HashSet<AbstractValue> With(HashSet<AbstractValue> set, IEnumerable<AbstractValue> values)
-    {
-        var copy = new HashSet<AbstractValue>(set);
-        copy.UnionWith(values);
-        return copy;
-    }
-
-    /// <summary>A new set: <paramref name="set"/> without <paramref name="value"/>.</summary>
-    public static HashSet<AbstractValue> Without(HashSet<AbstractValue> set, AbstractValue value)
-    {
-        var copy = new HashSet<AbstractValue>(set);
-        copy.Remove(value);
-        return copy;
-    }
 
     /// <summary>
     /// Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed. A set
@@ -115,7 +99,7 @@ internal sealed class FlowState
         return changed | Detached.Count != before;
     }
 
-    private static bool Join<TKey>(Dictionary<TKey, HashSet<AbstractValue>> into, Dictionary<TKey, HashSet<AbstractValue>> from, Origins origins)
+    private static bool Join<TKey>(Dictionary<TKey, ValueSet> into, Dictionary<TKey, ValueSet> from, Origins origins)
         where TKey : notnull
     {
         var changed = false;
@@ -150,7 +134,7 @@ internal sealed class FlowState
                 continue;
             }
 
-            var merged = With(set, pair.Value);
+            var merged = set.Union(pair.Value);
             into[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
                 ? origins.Single(new AbstractValue(origins.MakeMany(pair.Key), Old: false))
                 : merged;
@@ -202,7 +186,7 @@ internal sealed class FlowState
                 var dependents = Facts[key];
                 Facts.Remove(key);
                 var oldKey = key with { Principal = old };
-                Facts[oldKey] = Facts.TryGetValue(oldKey, out var existing) ? With(existing, dependents) : dependents;
+                Facts[oldKey] = Facts.TryGetValue(oldKey, out var existing) ? existing.Union(dependents) : dependents;
             }
         }
 
@@ -211,7 +195,7 @@ internal sealed class FlowState
     }
 
     /// <summary>Every set of <paramref name="sets"/> that holds <paramref name="current"/> holds <paramref name="old"/> instead.</summary>
-    private static void Replace<TKey>(Dictionary<TKey, HashSet<AbstractValue>> sets, AbstractValue current, AbstractValue old)
+    private static void Replace<TKey>(Dictionary<TKey, ValueSet> sets, AbstractValue current, AbstractValue old)
         where TKey : notnull
     {
         List<TKey>? keys = null;
@@ -230,9 +214,7 @@ internal sealed class FlowState
 
         foreach (var key in keys)
         {
-            var replaced = Without(sets[key], current);
-            replaced.Add(old);
-            sets[key] = replaced;
+            sets[key] = sets[key].Replace(current, old);
         }
     }
 
@@ -241,12 +223,12 @@ internal sealed class FlowState
     /// unlinks about objects that no variable holds any more and that cannot be reached again. Keeps the state (and so
     /// each copy and join) as small as what is live, which keeps the analysis of a long method linear.
     /// </summary>
-    public void Collect(Func<CaptureId, bool> captureIsDead, Origins origins)
+    public void Collect(Dictionary<CaptureId, int> onlyBlockOf, int block, Origins origins)
     {
         List<VarKey>? deadCaptures = null;
         foreach (var key in Vars.Keys)
         {
-            if (key.IsCapture && captureIsDead(key.Capture))
+            if (key.IsCapture && onlyBlockOf.TryGetValue(key.Capture, out var only) && only == block)
             {
                 (deadCaptures ??= new()).Add(key);
             }
@@ -265,18 +247,10 @@ internal sealed class FlowState
             return;
         }
 
-        var held = new HashSet<AbstractValue>();
-        foreach (var set in Vars.Values)
-        {
-            held.UnionWith(set);
-        }
-
-        bool Reachable(AbstractValue value) => held.Contains(value) || origins.IsReachableWithoutVariable(value.Origin);
-
         List<FactKey>? deadFacts = null;
         foreach (var key in Facts.Keys)
         {
-            if (!Reachable(key.Principal))
+            if (!Reachable(key.Principal, origins))
             {
                 (deadFacts ??= new()).Add(key);
             }
@@ -290,6 +264,37 @@ internal sealed class FlowState
             }
         }
 
-        Detached.RemoveWhere(d => !Reachable(d.Dependent));
+        List<DetachedKey>? deadUnlinks = null;
+        foreach (var key in Detached)
+        {
+            if (!Reachable(key.Dependent, origins))
+            {
+                (deadUnlinks ??= new()).Add(key);
+            }
+        }
+
+        if (deadUnlinks is not null)
+        {
+            Detached.ExceptWith(deadUnlinks);
+        }
+    }
+
+    /// <summary>Whether an object may still be read: a variable holds it, or it can be read again without one.</summary>
+    private bool Reachable(AbstractValue value, Origins origins)
+    {
+        if (origins.IsReachableWithoutVariable(value.Origin))
+        {
+            return true;
+        }
+
+        foreach (var set in Vars.Values)
+        {
+            if (set.Contains(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

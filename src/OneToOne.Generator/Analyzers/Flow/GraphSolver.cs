@@ -43,7 +43,7 @@ internal sealed class GraphSolver
     public FlowState? Exit => _exit;
 
     /// <summary>The objects the <c>return</c> statements may give back (null: none, or one the analysis cannot name).</summary>
-    public HashSet<AbstractValue>? Returned { get; private set; }
+    public ValueSet? Returned { get; private set; }
 
     /// <summary>Flow captures that hold the instance of a link whose value has control flow, with the link.</summary>
     public Dictionary<CaptureId, (LinkEnd End, IPropertyReferenceOperation Property)> LinkTargets { get; } = new();
@@ -102,11 +102,11 @@ internal sealed class GraphSolver
             }
             else if (!_returnsUnknown)
             {
-                (Returned ??= new HashSet<AbstractValue>()).UnionWith(branchValues);
+                Returned = Returned is null ? branchValues : Returned.Union(branchValues);
             }
         }
 
-        state.Collect(id => _captureBlock.TryGetValue(id, out var only) && only == block.Ordinal, Context.Origins);
+        state.Collect(_captureBlock, block.Ordinal, Context.Origins);
         if (block.Kind == BasicBlockKind.Exit)
         {
             _exit = state.Clone();

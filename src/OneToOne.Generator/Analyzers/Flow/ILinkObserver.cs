@@ -7,8 +7,8 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// <summary>One link about to be made: the state before it is what a conflict is checked against.</summary>
 internal sealed record LinkSite(
     LinkInfo Link,
-    HashSet<AbstractValue> Principals,
-    HashSet<AbstractValue> Dependents,
+    ValueSet Principals,
+    ValueSet Dependents,
     IOperation Operation,
     Location Location,
     SyntaxNode? PrincipalSyntax,

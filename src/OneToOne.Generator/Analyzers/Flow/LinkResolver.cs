@@ -43,7 +43,8 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
     public INamedTypeSymbol AttributeType { get; } = attributeType;
 
-    public LinkEnd? Resolve(IPropertySymbol property) => _ends.GetOrAdd(property.OriginalDefinition, Compute);
+    public LinkEnd? Resolve(IPropertySymbol property) =>
+        _ends.TryGetValue(property.OriginalDefinition, out var end) ? end : _ends.GetOrAdd(property.OriginalDefinition, Compute); // a delegate only when new
 
     private LinkEnd? Compute(IPropertySymbol property)
     {
@@ -95,7 +96,7 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
     /// <summary>The extension setter <c>u.SetProfile(p)</c> of a principal from elsewhere, as a reverse end.</summary>
     public LinkEnd? ResolveSetter(IMethodSymbol method) =>
         method.Name.StartsWith(GeneratedNames.SetterPrefix, StringComparison.Ordinal) // most calls: no look-up at all
-            ? _setters.GetOrAdd(method.ReducedFrom ?? method, ComputeSetter)
+            ? _setters.TryGetValue(method.ReducedFrom ?? method, out var end) ? end : _setters.GetOrAdd(method.ReducedFrom ?? method, ComputeSetter)
             : null;
 
     private LinkEnd? ComputeSetter(IMethodSymbol method)
@@ -113,7 +114,7 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
     /// <summary>The extension getter <c>u.GetProfile()</c> of a principal from elsewhere, as a reverse end.</summary>
     public LinkEnd? ResolveGetter(IMethodSymbol method) =>
         method.Name.StartsWith(GeneratedNames.GetterPrefix, StringComparison.Ordinal) // most calls: no look-up at all
-            ? _getters.GetOrAdd(method.ReducedFrom ?? method, ComputeGetter)
+            ? _getters.TryGetValue(method.ReducedFrom ?? method, out var end) ? end : _getters.GetOrAdd(method.ReducedFrom ?? method, ComputeGetter)
             : null;
 
     private LinkEnd? ComputeGetter(IMethodSymbol method)
@@ -149,7 +150,7 @@ internal sealed class LinkResolver(INamedTypeSymbol attributeType)
 
                 return false;
             case INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named:
-                return _linkTypes.GetOrAdd(named.OriginalDefinition, ComputeIsLinkType);
+                return _linkTypes.TryGetValue(named.OriginalDefinition, out var known) ? known : _linkTypes.GetOrAdd(named.OriginalDefinition, ComputeIsLinkType);
             default:
                 return false;
         }

@@ -62,7 +62,7 @@ internal sealed class MethodSummary
     /// The summary of <paramref name="method"/> from the state at its exit (null when no path returns) and the
     /// objects its <c>return</c> statements give back.
     /// </summary>
-    public static MethodSummary From(IMethodSymbol method, FlowState? exit, HashSet<AbstractValue>? returned, Origins origins)
+    public static MethodSummary From(IMethodSymbol method, FlowState? exit, ValueSet? returned, Origins origins)
     {
         if (exit is null)
         {

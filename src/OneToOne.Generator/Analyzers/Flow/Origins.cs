@@ -35,15 +35,19 @@ internal sealed class Origins
     private readonly HashSet<int> _derivedOrigins = new();
     private readonly Dictionary<(int, LinkInfo), string> _through = new();
     private readonly Dictionary<object, int> _many = new();
-    private readonly Dictionary<AbstractValue, HashSet<AbstractValue>> _singles = new();
+    private readonly Dictionary<AbstractValue, ValueSet> _singles = new();
 
-    public int Of(object key, Func<string> name, OriginKind kind)
+    /// <summary>
+    /// The origin of the place <paramref name="key"/>, made the first time with the name <paramref name="name"/> gives
+    /// for <paramref name="argument"/> (no closure: the name is only worked out once per place).
+    /// </summary>
+    public int Of<TArgument>(object key, TArgument argument, Func<TArgument, string> name, OriginKind kind)
     {
         if (!_ids.TryGetValue(key, out var id))
         {
             id = _names.Count;
             _ids[key] = id;
-            _names.Add(name());
+            _names.Add(name(argument));
             _kinds.Add(kind);
             _keys.Add(key);
             _made.Add(false);
@@ -56,11 +60,11 @@ internal sealed class Origins
     /// The set of the one object <paramref name="value"/>, made once and shared by every state that holds just it
     /// (a state's sets are never changed in place).
     /// </summary>
-    public HashSet<AbstractValue> Single(AbstractValue value)
+    public ValueSet Single(AbstractValue value)
     {
         if (!_singles.TryGetValue(value, out var set))
         {
-            _singles[value] = set = new HashSet<AbstractValue> { value };
+            _singles[value] = set = ValueSet.Of(value);
         }
 
         return set;
@@ -74,7 +78,7 @@ internal sealed class Origins
     {
         if (!_many.TryGetValue(key, out var id))
         {
-            _many[key] = id = Of(new ManyKey(key), () => "one of many objects", OriginKind.Temporary);
+            _many[key] = id = Of(new ManyKey(key), 0, static _ => "one of many objects", OriginKind.Temporary);
         }
 
         return id;
@@ -87,9 +91,9 @@ internal sealed class Origins
 
 
     /// <summary>The member <paramref name="member"/> of the objects of <paramref name="baseOrigin"/>: a temporary that ages with them.</summary>
-    public int Derived(object member, int baseOrigin, Func<string> name)
+    public int Derived<TArgument>(object member, int baseOrigin, TArgument argument, Func<TArgument, string> name)
     {
-        var id = Of((member, baseOrigin), name, OriginKind.Temporary);
+        var id = Of((member, baseOrigin), argument, name, OriginKind.Temporary);
         if (_derivedOrigins.Add(id))
         {
             _made[id] = true; // its objects enter the state without being made: ageing must always look for them
