@@ -28,7 +28,9 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
     private readonly HashSet<(Location, string)> _reported = new();
 
-    /// <summary>Reports on a solved graph, then on its local functions.</summary>
+    public bool Reports => true;
+
+    /// <summary>Reports on a solved graph (its states are used up: each block runs on its own starting state), then on its local functions.</summary>
     public void Report(GraphSolver solver)
     {
         var evaluator = new Evaluator(solver, this);
@@ -37,7 +39,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
             context.CancellationToken.ThrowIfCancellationRequested();
             if (solver.In[block.Ordinal] is { } state)
             {
-                evaluator.RunBlock(block, state.Clone());
+                evaluator.RunBlock(block, state);
             }
         }
 
@@ -95,7 +97,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
                 .Add(PropertyReverse, link.Reverse)
                 .Add(PropertyDependent, link.Dependent.Name)
                 .Add(PropertyPrincipal, principalSyntax is IdentifierNameSyntax or MemberAccessExpressionSyntax or ThisExpressionSyntax ? principalSyntax.ToString() : null);
-            var through = site.Through ?? "'" + link.Member + "'";
+            var through = site.Through is { } method ? Describe.Method(method) : "'" + link.Member + "'";
             if (conflicting.All(c => c.Old))
             {
                 Report(Diagnostic.Create(
@@ -138,7 +140,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
     /// <summary>An earlier dependent as the message names it, with the call it was linked through.</summary>
     private string Earlier(AbstractValue value, LinkInfo link) =>
         context.Origins.Through(value.Origin, link) is { } through
-            ? $"'{context.Origins.Name(value)}', linked through {through}"
+            ? $"'{context.Origins.Name(value)}', linked through {Describe.Method(through)}"
             : $"'{context.Origins.Name(value)}'";
 
     private void Report(Diagnostic diagnostic)

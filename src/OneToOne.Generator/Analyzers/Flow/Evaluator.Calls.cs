@@ -158,8 +158,6 @@ internal sealed partial class Evaluator
             return result;
         }
 
-        var through = Describe.Method(method);
-        var location = Describe.CallLocation(call);
         foreach (var effect in summary.Links)
         {
             var dependents = effect.AlsoUnknown ? null : ValueSet.Empty;
@@ -180,7 +178,7 @@ internal sealed partial class Evaluator
                 SlotKind.This => receiverSyntax,
                 _ => null,
             };
-            LinkValues(effect.Link, Map(effect.Principal), dependents, call, location, principalSyntax, through);
+            LinkValues(effect.Link, Map(effect.Principal), dependents, call, principalSyntax, method);
         }
 
         return result;

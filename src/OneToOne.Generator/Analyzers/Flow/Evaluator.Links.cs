@@ -47,13 +47,12 @@ internal sealed partial class Evaluator
             principals: end.IsForward ? value : instance,
             dependents: end.IsForward ? instance : value,
             operation,
-            operation.Syntax.GetLocation(),
             end.IsForward ? principalOperation?.Syntax : PlainSyntax(principalOperation),
             through: null);
     }
 
     /// <summary>Links <paramref name="dependents"/> to <paramref name="principals"/>, after announcing it to the observer.</summary>
-    private void LinkValues(LinkInfo link, ValueSet? principals, ValueSet? dependents, IOperation operation, Location location, SyntaxNode? principalSyntax, string? through)
+    private void LinkValues(LinkInfo link, ValueSet? principals, ValueSet? dependents, IOperation operation, SyntaxNode? principalSyntax, IMethodSymbol? through)
     {
         if (dependents is { Count: 1 })
         {
@@ -84,7 +83,10 @@ internal sealed partial class Evaluator
             return;
         }
 
-        observer.BeforeLink(_state, new LinkSite(link, principals, dependents, operation, location, principalSyntax, through));
+        if (observer.Reports)
+        {
+            observer.BeforeLink(_state, new LinkSite(link, principals, dependents, operation, principalSyntax, through));
+        }
         foreach (var principal in principals)
         {
             var key = new FactKey(link, principal);

@@ -79,18 +79,20 @@ internal sealed class GraphSolver
             _pending.Remove(ordinal);
             if (In[ordinal] is { } state)
             {
-                Transfer(Graph.Blocks[ordinal], state.Clone(), evaluator);
+                Transfer(Graph.Blocks[ordinal], state, state.Clone(), evaluator);
             }
         }
 
         _pending.Clear();
     }
 
-    /// <summary>Runs one block from <paramref name="state"/> (which it may change) and merges the result into its successors.</summary>
-    private void Transfer(BasicBlock block, FlowState state, Evaluator evaluator)
+    /// <summary>
+    /// Runs one block from <paramref name="state"/>, a copy of <paramref name="entry"/> (the state at its start, left
+    /// unchanged), and merges the result into its successors.
+    /// </summary>
+    private void Transfer(BasicBlock block, FlowState entry, FlowState state, Evaluator evaluator)
     {
         var handlers = Handlers(block);
-        var entry = handlers is null ? null : state.Clone();
         var branchValues = evaluator.RunBlock(block, state);
         var guard = block.BranchValue is { } branch ? evaluator.GuardOf(branch) : null;
         if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
@@ -109,7 +111,7 @@ internal sealed class GraphSolver
         state.Collect(_captureBlock, block.Ordinal, Context.Origins);
         if (block.Kind == BasicBlockKind.Exit)
         {
-            _exit = state.Clone();
+            _exit = state; // the exit block has no successor: its state is not used again
         }
 
         // Exceptions may leave any point of a try block: its handlers start from what any point of it may hold.
@@ -117,7 +119,7 @@ internal sealed class GraphSolver
         {
             foreach (var handler in handlers)
             {
-                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry!, owned: false);
+                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry, owned: false);
                 MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], state, owned: false);
             }
         }

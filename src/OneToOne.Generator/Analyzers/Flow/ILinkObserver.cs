@@ -4,15 +4,21 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace OneToOne.Generator.Analyzers.Flow;
 
-/// <summary>One link about to be made: the state before it is what a conflict is checked against.</summary>
+/// <summary>
+/// One link about to be made: the state before it is what a conflict is checked against. <see cref="Through"/> is the
+/// followed method the link is made in (null: a plain assignment, <see cref="Operation"/> itself).
+/// </summary>
 internal sealed record LinkSite(
     LinkInfo Link,
     ValueSet Principals,
     ValueSet Dependents,
     IOperation Operation,
-    Location Location,
     SyntaxNode? PrincipalSyntax,
-    string? Through);
+    IMethodSymbol? Through)
+{
+    /// <summary>Where a warning about it sits: the assignment, or the call without an object initializer that follows it.</summary>
+    public Location Location => Through is null ? Operation.Syntax.GetLocation() : Describe.CallLocation(Operation);
+}
 
 /// <summary>
 /// Owns the seam between solving and reporting: the transfer functions (<see cref="Evaluator"/>) tell an observer
@@ -21,6 +27,9 @@ internal sealed record LinkSite(
 /// </summary>
 internal interface ILinkObserver
 {
+    /// <summary>Whether this observer reports (false while solving: no link site is described).</summary>
+    bool Reports { get; }
+
     void BeforeLink(FlowState state, LinkSite site);
 
     /// <summary>A lambda was met: solved as run repeatedly (<paramref name="repeated"/>), or to be analysed on its own (null).</summary>
@@ -35,6 +44,8 @@ internal sealed class NoReports : ILinkObserver
     private NoReports()
     {
     }
+
+    public bool Reports => false;
 
     public void BeforeLink(FlowState state, LinkSite site)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 
 namespace OneToOne.Generator.Analyzers.Flow;
 
@@ -33,7 +34,7 @@ internal sealed class Origins
     private readonly List<bool> _made = new();
     private readonly Dictionary<int, List<int>> _derived = new();
     private readonly HashSet<int> _derivedOrigins = new();
-    private readonly Dictionary<(int, LinkInfo), string> _through = new();
+    private readonly Dictionary<(int, LinkInfo), IMethodSymbol> _through = new();
     private readonly Dictionary<object, int> _many = new();
     private readonly Dictionary<AbstractValue, ValueSet> _singles = new();
 
@@ -138,7 +139,7 @@ internal sealed class Origins
     public string Name(int origin) => _names[origin];
 
     /// <summary>Notes the call through which <paramref name="dependent"/> was last linked (null: a plain assignment).</summary>
-    public void SetThrough(int dependent, LinkInfo link, string? through)
+    public void SetThrough(int dependent, LinkInfo link, IMethodSymbol? through)
     {
         if (through is null)
         {
@@ -153,5 +154,5 @@ internal sealed class Origins
     /// <summary>The key of the temporary standing for many objects: never equal to a place's own key.</summary>
     private sealed record ManyKey(object Of);
 
-    public string? Through(int dependent, LinkInfo link) => _through.TryGetValue((dependent, link), out var through) ? through : null;
+    public IMethodSymbol? Through(int dependent, LinkInfo link) => _through.TryGetValue((dependent, link), out var through) ? through : null;
 }
