@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -69,20 +70,31 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Evaluates the arguments in order; the objects of each, by the ordinal of its parameter in the declared method.</summary>
-    private Dictionary<int, (ValueSet? Values, IOperation? Operation)> Arguments(IEnumerable<IArgumentOperation> arguments, bool reduced)
+    private (ValueSet? Values, IOperation? Operation)[] Arguments(ImmutableArray<IArgumentOperation> arguments, bool reduced)
     {
-        var result = new Dictionary<int, (ValueSet?, IOperation?)>();
+        var shift = reduced ? 1 : 0;
+        var count = shift;
+        foreach (var argument in arguments)
+        {
+            count = Math.Max(count, (argument.Parameter?.Ordinal ?? -1) + shift + 1);
+        }
+
+        var result = new (ValueSet? Values, IOperation? Operation)[count];
         foreach (var argument in arguments)
         {
             var values = Eval(argument.Value);
             if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
             {
-                result[parameter.Ordinal + (reduced ? 1 : 0)] = (values, argument.Value);
+                result[parameter.Ordinal + shift] = (values, argument.Value);
             }
         }
 
         return result;
     }
+
+    /// <summary>The objects of the argument of parameter <paramref name="index"/>, as <see cref="Arguments"/> gave them.</summary>
+    private static (ValueSet? Values, IOperation? Operation) ArgumentAt((ValueSet? Values, IOperation? Operation)[] arguments, int index) =>
+        index >= 0 && index < arguments.Length ? arguments[index] : default;
 
     /// <summary>Applies a followed method's summary to one call; returns the objects the call returns, if the summary names them.</summary>
     private ValueSet? Apply(
@@ -91,7 +103,7 @@ internal sealed partial class Evaluator
         IOperation call,
         ValueSet? receiver,
         SyntaxNode? receiverSyntax,
-        Dictionary<int, (ValueSet? Values, IOperation? Operation)> arguments)
+        (ValueSet? Values, IOperation? Operation)[] arguments)
     {
         Dictionary<(int, bool), ValueSet>? made = null;
 
@@ -103,7 +115,7 @@ internal sealed partial class Evaluator
                 case SlotKind.This:
                     return receiver;
                 case SlotKind.Parameter:
-                    return arguments.TryGetValue(slot.Index, out var argument) ? argument.Values : null;
+                    return ArgumentAt(arguments, slot.Index).Values;
                 case SlotKind.Captured:
                     var symbol = slot.Symbol!;
                     return Get(VarKey.Of(symbol));
@@ -174,7 +186,7 @@ internal sealed partial class Evaluator
 
             var principalSyntax = effect.Principal.Kind switch
             {
-                SlotKind.Parameter when arguments.TryGetValue(effect.Principal.Index, out var argument) => PlainSyntax(argument.Operation?.WithoutImplicitConversions()),
+                SlotKind.Parameter => PlainSyntax(ArgumentAt(arguments, effect.Principal.Index).Operation?.WithoutImplicitConversions()),
                 SlotKind.This => receiverSyntax,
                 _ => null,
             };

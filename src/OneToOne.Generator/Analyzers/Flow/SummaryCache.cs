@@ -103,7 +103,9 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     public static IMethodSymbol Normalize(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
     /// <summary>Whether calls of <paramref name="method"/> (normalized) are followed at all.</summary>
-    public bool IsFollowable(IMethodSymbol method) => _followable.TryGetValue(method, out var followable) ? followable : _followable.GetOrAdd(method, ComputeFollowable);
+    public bool IsFollowable(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) && // most calls: a library's method, nothing kept
+        (_followable.TryGetValue(method, out var followable) ? followable : _followable.GetOrAdd(method, ComputeFollowable));
 
     private bool ComputeFollowable(IMethodSymbol method)
     {
