@@ -80,7 +80,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
         var origins = context.Origins;
         foreach (var principal in site.Principals)
         {
-            if (!state.Facts.TryGetValue(new FactKey(link, principal), out var existing))
+            if (!state.TryGetFact(new FactKey(link, principal), out var existing))
             {
                 continue;
             }

@@ -45,7 +45,7 @@ internal sealed partial class Evaluator
     {
         if (guard is { } g && g.NullWhenTrue == conditionValue && g.Principals.Count == 1)
         {
-            state.Facts.Remove(new FactKey(g.Link, g.Principals.First()));
+            state.RemoveFact(new FactKey(g.Link, g.Principals.First()));
         }
 
         return state;
@@ -86,5 +86,5 @@ internal sealed partial class Evaluator
         _ => null,
     };
 
-    private ValueSet? Lookup(VarKey key) => _state.Vars.TryGetValue(key, out var values) ? values : null;
+    private ValueSet? Lookup(VarKey key) => _state.TryGetVar(key, out var values) ? values : null;
 }

@@ -63,7 +63,7 @@ internal sealed partial class Evaluator
         {
             foreach (var dependent in dependents)
             {
-                _state.Detached.Remove(new DetachedKey(link, dependent));
+                _state.RemoveDetached(new DetachedKey(link, dependent));
             }
         }
 
@@ -77,7 +77,7 @@ internal sealed partial class Evaluator
             // An object the analysis cannot name: it never conflicts, and the principal now holds it.
             foreach (var principal in principals)
             {
-                _state.Facts.Remove(new FactKey(link, principal));
+                _state.RemoveFact(new FactKey(link, principal));
             }
 
             return;
@@ -90,13 +90,13 @@ internal sealed partial class Evaluator
         foreach (var principal in principals)
         {
             var key = new FactKey(link, principal);
-            if ((principals.Count == 1 && !principal.Old) || !_state.Facts.TryGetValue(key, out var existing))
+            if ((principals.Count == 1 && !principal.Old) || !_state.TryGetFact(key, out var existing))
             {
-                _state.Facts[key] = dependents; // the principal holds exactly these now (sets are immutable: shared)
+                _state.SetFact(key, dependents); // the principal holds exactly these now (sets are immutable: shared)
             }
             else
             {
-                _state.Facts[key] = existing.Union(dependents);
+                _state.SetFact(key, existing.Union(dependents));
             }
         }
 
@@ -109,41 +109,33 @@ internal sealed partial class Evaluator
     /// <summary>The dependent is linked to no principal through <paramref name="link"/> any more.</summary>
     private void Detach(LinkInfo link, AbstractValue dependent)
     {
-        List<FactKey>? holding = null;
-        foreach (var pair in _state.Facts)
-        {
-            if (pair.Key.Link == link && pair.Value.Contains(dependent))
-            {
-                (holding ??= new()).Add(pair.Key);
-            }
-        }
-
-        if (holding is not null)
+        if (_state.PrincipalsHolding(link, dependent) is { } holding)
         {
             foreach (var key in holding)
             {
-                _state.Facts[key] = _state.Facts[key].Without(dependent);
+                _state.TryGetFact(key, out var held);
+                _state.SetFact(key, held.Without(dependent));
             }
         }
 
-        _state.Detached.Add(new DetachedKey(link, dependent));
+        _state.AddDetached(new DetachedKey(link, dependent));
     }
 
     /// <summary>The principal holds no dependent of <paramref name="link"/> any more.</summary>
     private void ClearPrincipal(LinkInfo link, AbstractValue principal)
     {
         var key = new FactKey(link, principal);
-        if (_state.Facts.TryGetValue(key, out var held) && held.Count == 1)
+        if (_state.TryGetFact(key, out var held) && held.Count == 1)
         {
-            _state.Detached.Add(new DetachedKey(link, held.First()));
+            _state.AddDetached(new DetachedKey(link, held.First()));
         }
 
-        _state.Facts[key] = ValueSet.Empty;
+        _state.SetFact(key, ValueSet.Empty);
     }
 
     /// <summary>The dependents <paramref name="principals"/> may hold, when there is one principal and something is known of it.</summary>
     private ValueSet? DependentsOf(LinkInfo link, ValueSet? principals) =>
-        principals is { Count: 1 } && _state.Facts.TryGetValue(new FactKey(link, principals.First()), out var held) && held.Count > 0
+        principals is { Count: 1 } && _state.TryGetFact(new FactKey(link, principals.First()), out var held) && held.Count > 0
             ? held // the state's sets are never changed in place: shared, not copied
             : null;
 

@@ -29,7 +29,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             // Every run of a repeated lambda binds its parameters to new objects.
             foreach (var parameter in lambda.Parameters)
             {
-                _state.Vars[VarKey.Of(parameter)] = NewObject(parameter, parameter, static p => p.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(parameter), NewObject(parameter, parameter, static p => p.Name, OriginKind.Made));
             }
         }
 
@@ -44,11 +44,11 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     /// <summary>What a variable holds; named after its symbol (<c>this</c> for the instance, keyed by its type).</summary>
     private ValueSet Get(VarKey key)
     {
-        if (!_state.Vars.TryGetValue(key, out var values))
+        if (!_state.TryGetVar(key, out var values))
         {
             // Not assigned in this body: the value it came in with.
             values = Origins.Single(new AbstractValue(Origins.Of(key, key.Symbol, static s => s is ITypeSymbol ? "this" : s!.Name, OriginKind.Incoming), Old: false));
-            _state.Vars[key] = values;
+            _state.SetVar(key, values);
         }
 
         return values;
@@ -84,7 +84,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
                 SetCapture(capture.Id, Eval(capture.Value));
                 return null;
             case IFlowCaptureReferenceOperation reference:
-                return _state.Vars.TryGetValue(VarKey.Of(reference.Id), out var values) ? values : null;
+                return _state.TryGetVar(VarKey.Of(reference.Id), out var values) ? values : null;
             case ILocalReferenceOperation { Local.Type.IsValueType: true } or IParameterReferenceOperation { Parameter.Type.IsValueType: true }:
                 return null; // a number or a struct: never a dependent or a principal
             case ILocalReferenceOperation local:
@@ -147,11 +147,11 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     {
         if (values is null)
         {
-            _state.Vars.Remove(VarKey.Of(id));
+            _state.RemoveVar(VarKey.Of(id));
         }
         else
         {
-            _state.Vars[VarKey.Of(id)] = values; // the state's sets are never changed in place: shared, not copied
+            _state.SetVar(VarKey.Of(id), values); // the state's sets are never changed in place: shared, not copied
         }
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
     {
         if (assignment.Target is IFlowCaptureReferenceOperation target && solver.LinkTargets.TryGetValue(target.Id, out var captured))
         {
-            var capturedInstance = _state.Vars.TryGetValue(VarKey.Of(target.Id), out var values) ? values : null;
+            var capturedInstance = _state.TryGetVar(VarKey.Of(target.Id), out var values) ? values : null;
             var assignedValue = Eval(assignment.Value);
             LinkAssignment(captured.End, capturedInstance, assignedValue, captured.Property.Instance, assignment.Value, assignment);
             return assignedValue;
@@ -206,16 +206,16 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         switch (assignment.Target)
         {
             case ILocalReferenceOperation local when tracked:
-                _state.Vars[VarKey.Of(local.Local)] = Named(assigned) ?? NewObject(assignment, (ISymbol)local.Local, static s => s.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(local.Local), Named(assigned) ?? NewObject(assignment, (ISymbol)local.Local, static s => s.Name, OriginKind.Made));
                 break;
             case IParameterReferenceOperation parameter when tracked:
-                _state.Vars[VarKey.Of(parameter.Parameter)] = Named(assigned) ?? NewObject(assignment, (ISymbol)parameter.Parameter, static s => s.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(parameter.Parameter), Named(assigned) ?? NewObject(assignment, (ISymbol)parameter.Parameter, static s => s.Name, OriginKind.Made));
                 break;
             case IFieldReferenceOperation field when tracked && field.Instance.IsThis():
-                _state.Vars[VarKey.Of(field.Field)] = Named(assigned) ?? NewObject(assignment, (ISymbol)field.Field, static s => s.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(field.Field), Named(assigned) ?? NewObject(assignment, (ISymbol)field.Field, static s => s.Name, OriginKind.Made));
                 break;
             case IPropertyReferenceOperation other when tracked && other.Instance.IsThis() && other.Arguments.Length == 0:
-                _state.Vars[VarKey.Of(other.Property)] = Named(assigned) ?? NewObject(assignment, (ISymbol)other.Property, static s => s.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(other.Property), Named(assigned) ?? NewObject(assignment, (ISymbol)other.Property, static s => s.Name, OriginKind.Made));
                 break;
             default:
                 EvalChildren(assignment.Target);
@@ -257,7 +257,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             if (local.Local.Type is { IsReferenceType: true })
             {
                 var symbol = local.Local;
-                _state.Vars[VarKey.Of(symbol)] = NewObject((deconstruction, symbol), symbol, static s => s.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(symbol), NewObject((deconstruction, symbol), symbol, static s => s.Name, OriginKind.Made));
             }
         }
     }
@@ -276,7 +276,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
             };
             if (declared is ILocalSymbol local)
             {
-                _state.Vars[VarKey.Of(local)] = (part == pattern.Pattern ? Named(tested) : null) ?? NewObject(part, local, static l => l.Name, OriginKind.Made);
+                _state.SetVar(VarKey.Of(local), (part == pattern.Pattern ? Named(tested) : null) ?? NewObject(part, local, static l => l.Name, OriginKind.Made));
             }
         }
     }

@@ -55,34 +55,108 @@ internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Depende
 /// may be linked to it on some path reaching this point (an empty set: known to hold none; no entry: nothing known);
 /// and the dependents known to be linked to nothing on every path (what a method summary reports as an unlink).
 /// </summary>
+/// <remarks>
+/// A copy costs nothing until it changes: the copy and the original share their three tables, and whichever writes to
+/// one first copies that table (copy-on-write). The sets in the tables are immutable (<see cref="ValueSet"/>), so a
+/// table copy shares them too. Most blocks write to the variables only, so most copies never copy the facts.
+/// </remarks>
 internal sealed class FlowState
 {
-    /// <remarks>
-    /// The sets in a state are immutable (<see cref="ValueSet"/>): a change puts a new set in, so a copy of the state
-    /// shares them and costs three dictionary copies whatever the sets hold.
-    /// </remarks>
+    private Dictionary<VarKey, ValueSet> _vars;
+    private Dictionary<FactKey, ValueSet> _facts;
+    private HashSet<DetachedKey> _detached;
+    private Shared _shared;
+
     public FlowState()
+        : this(new(), new(), new(), Shared.None)
     {
-        Vars = new();
-        Facts = new();
-        Detached = new();
     }
 
-    private FlowState(FlowState other)
+    private FlowState(Dictionary<VarKey, ValueSet> vars, Dictionary<FactKey, ValueSet> facts, HashSet<DetachedKey> detached, Shared shared)
     {
-        Vars = new(other.Vars);
-        Facts = new(other.Facts);
-        Detached = new(other.Detached);
+        _vars = vars;
+        _facts = facts;
+        _detached = detached;
+        _shared = shared;
     }
 
-    public Dictionary<VarKey, ValueSet> Vars { get; }
+    /// <summary>Which tables another state may also hold (to be copied before a write).</summary>
+    [Flags]
+    private enum Shared
+    {
+        None = 0,
+        Vars = 1,
+        Facts = 2,
+        Detached = 4,
+        All = Vars | Facts | Detached,
+    }
 
-    public Dictionary<FactKey, ValueSet> Facts { get; }
+    /// <summary>Per link and principal, the dependents it may hold. Read only: changes go through <see cref="SetFact"/> and <see cref="RemoveFact"/>.</summary>
+    public IReadOnlyDictionary<FactKey, ValueSet> Facts => _facts;
 
-    /// <summary>A must-set: a join keeps only what both sides hold.</summary>
-    public HashSet<DetachedKey> Detached { get; }
+    /// <summary>A must-set: a join keeps only what both sides hold. Read only: see <see cref="AddDetached"/>.</summary>
+    public IReadOnlyCollection<DetachedKey> Detached => _detached;
 
-    public FlowState Clone() => new(this);
+    public FlowState Clone()
+    {
+        _shared = Shared.All;
+        return new FlowState(_vars, _facts, _detached, Shared.All);
+    }
+
+    public bool TryGetVar(VarKey key, out ValueSet values) => _vars.TryGetValue(key, out values!);
+
+    public void SetVar(VarKey key, ValueSet values) => WritableVars()[key] = values;
+
+    public void RemoveVar(VarKey key)
+    {
+        if (_vars.ContainsKey(key))
+        {
+            WritableVars().Remove(key);
+        }
+    }
+
+    public bool TryGetFact(FactKey key, out ValueSet dependents) => _facts.TryGetValue(key, out dependents!);
+
+    public void SetFact(FactKey key, ValueSet dependents) => WritableFacts()[key] = dependents;
+
+    public void RemoveFact(FactKey key)
+    {
+        if (_facts.ContainsKey(key))
+        {
+            WritableFacts().Remove(key);
+        }
+    }
+
+    public void AddDetached(DetachedKey key)
+    {
+        if (!_detached.Contains(key))
+        {
+            WritableDetached().Add(key);
+        }
+    }
+
+    public void RemoveDetached(DetachedKey key)
+    {
+        if (_detached.Contains(key))
+        {
+            WritableDetached().Remove(key);
+        }
+    }
+
+    /// <summary>The principals of <paramref name="link"/> that may hold <paramref name="dependent"/> (null: none).</summary>
+    public List<FactKey>? PrincipalsHolding(LinkInfo link, AbstractValue dependent)
+    {
+        List<FactKey>? holding = null;
+        foreach (var pair in _facts)
+        {
+            if (pair.Key.Link == link && pair.Value.Contains(dependent))
+            {
+                (holding ??= new()).Add(pair.Key);
+            }
+        }
+
+        return holding;
+    }
 
     /// <summary>
     /// Merges <paramref name="other"/> into this state (may-analysis: union). Returns whether anything changed. A set
@@ -92,23 +166,43 @@ internal sealed class FlowState
     /// </summary>
     public bool JoinFrom(FlowState other, Origins origins)
     {
-        var changed = Join(Vars, other.Vars, origins);
-        changed |= Join(Facts, other.Facts, origins);
-        var before = Detached.Count;
-        Detached.IntersectWith(other.Detached);
-        return changed | Detached.Count != before;
+        var changed = false;
+        if (!ReferenceEquals(_vars, other._vars) && Join(_vars, other._vars, origins) is { } vars)
+        {
+            _vars = vars;
+            _shared &= ~Shared.Vars;
+            changed = true;
+        }
+
+        if (!ReferenceEquals(_facts, other._facts) && Join(_facts, other._facts, origins) is { } facts)
+        {
+            _facts = facts;
+            _shared &= ~Shared.Facts;
+            changed = true;
+        }
+
+        if (!ReferenceEquals(_detached, other._detached) && !other._detached.IsSupersetOf(_detached))
+        {
+            WritableDetached().IntersectWith(other._detached);
+            changed = true;
+        }
+
+        return changed;
     }
 
-    private static bool Join<TKey>(Dictionary<TKey, ValueSet> into, Dictionary<TKey, ValueSet> from, Origins origins)
+    /// <summary>
+    /// <paramref name="into"/> joined with <paramref name="from"/>: null when that adds nothing; otherwise a table of
+    /// its own (a copy of <paramref name="into"/>, which may be shared, is made before the first change).
+    /// </summary>
+    private static Dictionary<TKey, ValueSet>? Join<TKey>(Dictionary<TKey, ValueSet> into, Dictionary<TKey, ValueSet> from, Origins origins)
         where TKey : notnull
     {
-        var changed = false;
+        Dictionary<TKey, ValueSet>? result = null;
         foreach (var pair in from)
         {
             if (!into.TryGetValue(pair.Key, out var set))
             {
-                into[pair.Key] = pair.Value;
-                changed = true;
+                (result ??= new(into))[pair.Key] = pair.Value;
                 continue;
             }
 
@@ -122,8 +216,7 @@ internal sealed class FlowState
             {
                 if (set.Count != 1)
                 {
-                    into[pair.Key] = origins.Single(new AbstractValue(manyOrigin, Old: false));
-                    changed = true;
+                    (result ??= new(into))[pair.Key] = origins.Single(new AbstractValue(manyOrigin, Old: false));
                 }
 
                 continue;
@@ -135,13 +228,12 @@ internal sealed class FlowState
             }
 
             var merged = set.Union(pair.Value);
-            into[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
+            (result ??= new(into))[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
                 ? origins.Single(new AbstractValue(origins.MakeMany(pair.Key), Old: false))
                 : merged;
-            changed = true;
         }
 
-        return changed;
+        return result;
     }
 
     /// <summary>
@@ -167,11 +259,20 @@ internal sealed class FlowState
     {
         var current = new AbstractValue(origin, Old: false);
         var old = new AbstractValue(origin, Old: true);
-        Replace(Vars, current, old);
-        Replace(Facts, current, old);
+        if (Replaced(_vars, current, old) is { } replacedVars)
+        {
+            _vars = replacedVars;
+            _shared &= ~Shared.Vars;
+        }
+
+        if (Replaced(_facts, current, old) is { } replacedFacts)
+        {
+            _facts = replacedFacts;
+            _shared &= ~Shared.Facts;
+        }
 
         List<FactKey>? moved = null;
-        foreach (var key in Facts.Keys)
+        foreach (var key in _facts.Keys)
         {
             if (key.Principal == current)
             {
@@ -181,21 +282,37 @@ internal sealed class FlowState
 
         if (moved is not null)
         {
+            var facts = WritableFacts();
             foreach (var key in moved)
             {
-                var dependents = Facts[key];
-                Facts.Remove(key);
+                var dependents = facts[key];
+                facts.Remove(key);
                 var oldKey = key with { Principal = old };
-                Facts[oldKey] = Facts.TryGetValue(oldKey, out var existing) ? existing.Union(dependents) : dependents;
+                facts[oldKey] = facts.TryGetValue(oldKey, out var existing) ? existing.Union(dependents) : dependents;
             }
         }
 
         // An old object is one of many: what was known of the current one for sure is not known of all of them.
-        Detached.RemoveWhere(d => d.Dependent == current);
+        List<DetachedKey>? forgotten = null;
+        foreach (var key in _detached)
+        {
+            if (key.Dependent == current)
+            {
+                (forgotten ??= new()).Add(key);
+            }
+        }
+
+        if (forgotten is not null)
+        {
+            WritableDetached().ExceptWith(forgotten);
+        }
     }
 
-    /// <summary>Every set of <paramref name="sets"/> that holds <paramref name="current"/> holds <paramref name="old"/> instead.</summary>
-    private static void Replace<TKey>(Dictionary<TKey, ValueSet> sets, AbstractValue current, AbstractValue old)
+    /// <summary>
+    /// <paramref name="sets"/> with every set that holds <paramref name="current"/> holding <paramref name="old"/>
+    /// instead: a table of its own, or null when no set holds it.
+    /// </summary>
+    private static Dictionary<TKey, ValueSet>? Replaced<TKey>(Dictionary<TKey, ValueSet> sets, AbstractValue current, AbstractValue old)
         where TKey : notnull
     {
         List<TKey>? keys = null;
@@ -209,13 +326,16 @@ internal sealed class FlowState
 
         if (keys is null)
         {
-            return;
+            return null;
         }
 
+        var result = new Dictionary<TKey, ValueSet>(sets);
         foreach (var key in keys)
         {
-            sets[key] = sets[key].Replace(current, old);
+            result[key] = sets[key].Replace(current, old);
         }
+
+        return result;
     }
 
     /// <summary>
@@ -226,7 +346,7 @@ internal sealed class FlowState
     public void Collect(Dictionary<CaptureId, int> onlyBlockOf, int block, Origins origins)
     {
         List<VarKey>? deadCaptures = null;
-        foreach (var key in Vars.Keys)
+        foreach (var key in _vars.Keys)
         {
             if (key.IsCapture && onlyBlockOf.TryGetValue(key.Capture, out var only) && only == block)
             {
@@ -236,19 +356,20 @@ internal sealed class FlowState
 
         if (deadCaptures is not null)
         {
+            var vars = WritableVars();
             foreach (var key in deadCaptures)
             {
-                Vars.Remove(key);
+                vars.Remove(key);
             }
         }
 
-        if (Facts.Count == 0 && Detached.Count == 0)
+        if (_facts.Count == 0 && _detached.Count == 0)
         {
             return;
         }
 
         List<FactKey>? deadFacts = null;
-        foreach (var key in Facts.Keys)
+        foreach (var key in _facts.Keys)
         {
             if (!Reachable(key.Principal, origins))
             {
@@ -258,14 +379,15 @@ internal sealed class FlowState
 
         if (deadFacts is not null)
         {
+            var facts = WritableFacts();
             foreach (var key in deadFacts)
             {
-                Facts.Remove(key);
+                facts.Remove(key);
             }
         }
 
         List<DetachedKey>? deadUnlinks = null;
-        foreach (var key in Detached)
+        foreach (var key in _detached)
         {
             if (!Reachable(key.Dependent, origins))
             {
@@ -275,7 +397,7 @@ internal sealed class FlowState
 
         if (deadUnlinks is not null)
         {
-            Detached.ExceptWith(deadUnlinks);
+            WritableDetached().ExceptWith(deadUnlinks);
         }
     }
 
@@ -287,7 +409,7 @@ internal sealed class FlowState
             return true;
         }
 
-        foreach (var set in Vars.Values)
+        foreach (var set in _vars.Values)
         {
             if (set.Contains(value))
             {
@@ -296,5 +418,38 @@ internal sealed class FlowState
         }
 
         return false;
+    }
+
+    private Dictionary<VarKey, ValueSet> WritableVars()
+    {
+        if ((_shared & Shared.Vars) != 0)
+        {
+            _vars = new(_vars);
+            _shared &= ~Shared.Vars;
+        }
+
+        return _vars;
+    }
+
+    private Dictionary<FactKey, ValueSet> WritableFacts()
+    {
+        if ((_shared & Shared.Facts) != 0)
+        {
+            _facts = new(_facts);
+            _shared &= ~Shared.Facts;
+        }
+
+        return _facts;
+    }
+
+    private HashSet<DetachedKey> WritableDetached()
+    {
+        if ((_shared & Shared.Detached) != 0)
+        {
+            _detached = new(_detached);
+            _shared &= ~Shared.Detached;
+        }
+
+        return _detached;
     }
 }
