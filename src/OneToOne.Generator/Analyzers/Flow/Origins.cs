@@ -28,10 +28,7 @@ internal enum OriginKind
 internal sealed class Origins
 {
     private readonly Dictionary<object, int> _ids = new();
-    private readonly List<string> _names = new();
-    private readonly List<OriginKind> _kinds = new();
-    private readonly List<object> _keys = new();
-    private readonly List<bool> _made = new();
+    private readonly List<Place> _places = new();
     private readonly Dictionary<int, List<int>> _derived = new();
     private readonly HashSet<int> _derivedOrigins = new();
     private readonly Dictionary<(int, LinkInfo), IMethodSymbol> _through = new();
@@ -46,12 +43,9 @@ internal sealed class Origins
     {
         if (!_ids.TryGetValue(key, out var id))
         {
-            id = _names.Count;
+            id = _places.Count;
             _ids[key] = id;
-            _names.Add(name(argument));
-            _kinds.Add(kind);
-            _keys.Add(key);
-            _made.Add(false);
+            _places.Add(new Place(key, name(argument), kind));
         }
 
         return id;
@@ -97,7 +91,7 @@ internal sealed class Origins
         var id = Of((member, baseOrigin), argument, name, OriginKind.Temporary);
         if (_derivedOrigins.Add(id))
         {
-            _made[id] = true; // its objects enter the state without being made: ageing must always look for them
+            _places[id] = _places[id] with { Made = true }; // its objects enter the state without being made: ageing must always look for them
 
             if (!_derived.TryGetValue(baseOrigin, out var list))
             {
@@ -115,12 +109,12 @@ internal sealed class Origins
     /// <summary>Whether the place <paramref name="origin"/> makes its object for the first time in this analysis (and notes that it has).</summary>
     public bool MadeFirstTime(int origin)
     {
-        if (_made[origin])
+        if (_places[origin].Made)
         {
             return false;
         }
 
-        _made[origin] = true;
+        _places[origin] = _places[origin] with { Made = true };
         return true;
     }
 
@@ -128,15 +122,15 @@ internal sealed class Origins
     /// Whether an object of <paramref name="origin"/> can be read again though no variable holds it: a value a body
     /// starts with (read on first use), or a member of another object (read again through it).
     /// </summary>
-    public bool IsReachableWithoutVariable(int origin) => _kinds[origin] == OriginKind.Incoming || _derivedOrigins.Contains(origin);
+    public bool IsReachableWithoutVariable(int origin) => _places[origin].Kind == OriginKind.Incoming || _derivedOrigins.Contains(origin);
 
-    public OriginKind Kind(int origin) => _kinds[origin];
+    public OriginKind Kind(int origin) => _places[origin].Kind;
 
-    public object Key(int origin) => _keys[origin];
+    public object Key(int origin) => _places[origin].Key;
 
-    public string Name(AbstractValue value) => _names[value.Origin];
+    public string Name(AbstractValue value) => _places[value.Origin].Name;
 
-    public string Name(int origin) => _names[origin];
+    public string Name(int origin) => _places[origin].Name;
 
     /// <summary>Notes the call through which <paramref name="dependent"/> was last linked (null: a plain assignment).</summary>
     public void SetThrough(int dependent, LinkInfo link, IMethodSymbol? through)
@@ -150,6 +144,9 @@ internal sealed class Origins
             _through[(dependent, link)] = through;
         }
     }
+
+    /// <summary>One place objects come from: its key, its name in messages, its kind, and whether it has made one yet.</summary>
+    private readonly record struct Place(object Key, string Name, OriginKind Kind, bool Made = false);
 
     /// <summary>The key of the temporary standing for many objects: never equal to a place's own key.</summary>
     private sealed record ManyKey(object Of);
