@@ -1,0 +1,117 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using OneToOne.Generator.Analyzers.Flow;
+
+namespace OneToOne.Generator.Tests.Flow;
+
+/// <summary>
+/// A state of the flow analysis and its copy share their tables until one of them changes (copy-on-write): each
+/// side must then see only its own changes, whichever side writes first and whatever it writes (a variable, a fact,
+/// an unlink, a join, the ageing of a loop's objects).
+/// </summary>
+public class FlowStateTests
+{
+    private static readonly AbstractValue Principal = new(0, Old: false);
+    private static readonly AbstractValue First = new(1, Old: false);
+    private static readonly AbstractValue Second = new(2, Old: false);
+
+    private static readonly (LinkInfo Link, ISymbol Variable) Symbols = MakeSymbols();
+
+    private static LinkInfo Link => Symbols.Link;
+
+    private static VarKey Variable => VarKey.Of(Symbols.Variable);
+
+    private static (LinkInfo, ISymbol) MakeSymbols()
+    {
+        var compilation = CSharpCompilation.Create("States", [CSharpSyntaxTree.ParseText("class User { } class Profile { } class Holder { object x; }")]);
+        var user = compilation.GetTypeByMetadataName("User")!;
+        var profile = compilation.GetTypeByMetadataName("Profile")!;
+        var field = compilation.GetTypeByMetadataName("Holder")!.GetMembers("x").Single();
+        return (new LinkInfo(profile, user, "User", "Profile", replace: false), field);
+    }
+
+    private static FactKey Fact => new(Link, Principal);
+
+    [Fact]
+    public void ACopysChangesAreNotSeenByTheOriginal()
+    {
+        var original = new FlowState();
+        original.SetVar(Variable, ValueSet.Of(First));
+        original.SetFact(Fact, ValueSet.Of(First));
+
+        var copy = original.Clone();
+        copy.SetVar(Variable, ValueSet.Of(Second));
+        copy.SetFact(Fact, ValueSet.Of(Second));
+        copy.AddDetached(new DetachedKey(Link, First));
+
+        Assert.True(original.TryGetVar(Variable, out var held));
+        Assert.Equal(First, held.First());
+        Assert.True(original.TryGetFact(Fact, out var dependents));
+        Assert.Equal(First, dependents.First());
+        Assert.Empty(original.Detached);
+        Assert.True(copy.TryGetVar(Variable, out var copied));
+        Assert.Equal(Second, copied.First());
+    }
+
+    [Fact]
+    public void TheOriginalsChangesAreNotSeenByTheCopy()
+    {
+        var original = new FlowState();
+        original.SetFact(Fact, ValueSet.Of(First));
+        original.AddDetached(new DetachedKey(Link, Second));
+        var copy = original.Clone();
+
+        original.RemoveFact(Fact);
+        original.RemoveDetached(new DetachedKey(Link, Second));
+        original.SetVar(Variable, ValueSet.Of(First));
+
+        Assert.True(copy.TryGetFact(Fact, out var dependents));
+        Assert.Equal(First, dependents.First());
+        Assert.Contains(new DetachedKey(Link, Second), copy.Detached);
+        Assert.False(copy.TryGetVar(Variable, out _));
+    }
+
+    [Fact]
+    public void AJoinIntoACopyLeavesTheOriginalAsItWas()
+    {
+        var original = new FlowState();
+        original.SetFact(Fact, ValueSet.Of(First));
+        original.AddDetached(new DetachedKey(Link, First));
+        var copy = original.Clone();
+        var other = new FlowState();
+        other.SetFact(Fact, ValueSet.Of(Second));
+
+        Assert.True(copy.JoinFrom(other, new Origins()));
+
+        Assert.True(copy.TryGetFact(Fact, out var joined));
+        Assert.Equal(2, joined.Count);
+        Assert.Empty(copy.Detached); // a must-set: the other side does not hold the unlink
+        Assert.True(original.TryGetFact(Fact, out var kept));
+        Assert.Equal(1, kept.Count);
+        Assert.Single(original.Detached);
+        Assert.False(copy.JoinFrom(other, new Origins())); // nothing new the second time
+    }
+
+    [Fact]
+    public void AgeingInACopyLeavesTheOriginalsObjectsCurrent()
+    {
+        var origins = new Origins();
+        var place = origins.Of("loop", 0, static _ => "d", OriginKind.Made);
+        var made = new AbstractValue(place, Old: false);
+        Assert.True(origins.MadeFirstTime(place));
+        var original = new FlowState();
+        original.SetVar(Variable, ValueSet.Of(made));
+        original.SetFact(new FactKey(Link, made), ValueSet.Of(First));
+        var copy = original.Clone();
+
+        copy.Age(place, origins);
+
+        Assert.True(copy.TryGetVar(Variable, out var aged));
+        Assert.Equal(made with { Old = true }, aged.First());
+        Assert.True(copy.TryGetFact(new FactKey(Link, made with { Old = true }), out _));
+        Assert.False(copy.TryGetFact(new FactKey(Link, made), out _));
+        Assert.True(original.TryGetVar(Variable, out var current));
+        Assert.Equal(made, current.First());
+        Assert.True(original.TryGetFact(new FactKey(Link, made), out _));
+    }
+}
