@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -64,15 +65,15 @@ internal sealed class FlowState
 {
     private Dictionary<VarKey, ValueSet> _vars;
     private Dictionary<FactKey, ValueSet> _facts;
-    private HashSet<DetachedKey> _detached;
+    private ImmutableArray<DetachedKey> _detached; // a handful at most: an immutable array, shared by copies
     private Shared _shared;
 
     public FlowState()
-        : this(new(), new(), new(), Shared.None)
+        : this(new(), new(), ImmutableArray<DetachedKey>.Empty, Shared.None)
     {
     }
 
-    private FlowState(Dictionary<VarKey, ValueSet> vars, Dictionary<FactKey, ValueSet> facts, HashSet<DetachedKey> detached, Shared shared)
+    private FlowState(Dictionary<VarKey, ValueSet> vars, Dictionary<FactKey, ValueSet> facts, ImmutableArray<DetachedKey> detached, Shared shared)
     {
         _vars = vars;
         _facts = facts;
@@ -87,15 +88,14 @@ internal sealed class FlowState
         None = 0,
         Vars = 1,
         Facts = 2,
-        Detached = 4,
-        All = Vars | Facts | Detached,
+        All = Vars | Facts,
     }
 
     /// <summary>Per link and principal, the dependents it may hold. Read only: changes go through <see cref="SetFact"/> and <see cref="RemoveFact"/>.</summary>
     public IReadOnlyDictionary<FactKey, ValueSet> Facts => _facts;
 
     /// <summary>A must-set: a join keeps only what both sides hold. Read only: see <see cref="AddDetached"/>.</summary>
-    public IReadOnlyCollection<DetachedKey> Detached => _detached;
+    public ImmutableArray<DetachedKey> Detached => _detached;
 
     public FlowState Clone()
     {
@@ -131,16 +131,13 @@ internal sealed class FlowState
     {
         if (!_detached.Contains(key))
         {
-            WritableDetached().Add(key);
+            _detached = _detached.Add(key);
         }
     }
 
     public void RemoveDetached(DetachedKey key)
     {
-        if (_detached.Contains(key))
-        {
-            WritableDetached().Remove(key);
-        }
+        _detached = _detached.Remove(key); // itself when the key is not there
     }
 
     /// <summary>The principals of <paramref name="link"/> that may hold <paramref name="dependent"/> (null: none).</summary>
@@ -181,9 +178,9 @@ internal sealed class FlowState
             changed = true;
         }
 
-        if (!ReferenceEquals(_detached, other._detached) && !other._detached.IsSupersetOf(_detached))
+        if (_detached != other._detached && Keep(_detached, other._detached.Contains) is { } kept)
         {
-            WritableDetached().IntersectWith(other._detached);
+            _detached = kept;
             changed = true;
         }
 
@@ -304,7 +301,7 @@ internal sealed class FlowState
 
         if (forgotten is not null)
         {
-            WritableDetached().ExceptWith(forgotten);
+            _detached = _detached.RemoveRange(forgotten);
         }
     }
 
@@ -363,7 +360,7 @@ internal sealed class FlowState
             }
         }
 
-        if (_facts.Count == 0 && _detached.Count == 0)
+        if (_facts.Count == 0 && _detached.IsEmpty)
         {
             return;
         }
@@ -397,7 +394,7 @@ internal sealed class FlowState
 
         if (deadUnlinks is not null)
         {
-            WritableDetached().ExceptWith(deadUnlinks);
+            _detached = _detached.RemoveRange(deadUnlinks);
         }
     }
 
@@ -442,14 +439,26 @@ internal sealed class FlowState
         return _facts;
     }
 
-    private HashSet<DetachedKey> WritableDetached()
+    /// <summary>The keys of <paramref name="keys"/> that <paramref name="keep"/> accepts; null when it accepts them all.</summary>
+    private static ImmutableArray<DetachedKey>? Keep(ImmutableArray<DetachedKey> keys, Func<DetachedKey, bool> keep)
     {
-        if ((_shared & Shared.Detached) != 0)
+        ImmutableArray<DetachedKey>.Builder? kept = null;
+        for (var i = 0; i < keys.Length; i++)
         {
-            _detached = new(_detached);
-            _shared &= ~Shared.Detached;
+            if (kept is null && !keep(keys[i]))
+            {
+                kept = ImmutableArray.CreateBuilder<DetachedKey>(keys.Length);
+                for (var j = 0; j < i; j++)
+                {
+                    kept.Add(keys[j]);
+                }
+            }
+            else if (kept is not null && keep(keys[i]))
+            {
+                kept.Add(keys[i]);
+            }
         }
 
-        return _detached;
+        return kept?.ToImmutable();
     }
 }

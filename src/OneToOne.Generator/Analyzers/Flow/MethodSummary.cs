@@ -64,7 +64,7 @@ internal sealed class MethodSummary
     /// </summary>
     public static MethodSummary From(IMethodSymbol method, FlowState? exit, ValueSet? returned, Origins origins)
     {
-        if (exit is null || (exit.Facts.Count == 0 && exit.Detached.Count == 0 && returned is not { Count: > 0 }))
+        if (exit is null || (exit.Facts.Count == 0 && exit.Detached.IsEmpty && returned is not { Count: > 0 }))
         {
             return Empty; // no link, no unlink, nothing returned: nothing a caller needs to know
         }
