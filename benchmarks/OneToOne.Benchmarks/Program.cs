@@ -18,6 +18,7 @@ using OneToOne.Benchmarks.Runtime;
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --contention 2 the contended table only (seconds per round)
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --interleaved   single-thread ratios, interleaved bursts
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --flow [REPETITIONS [N]]  the flow analysis's share only
+//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --flow-compare EARLIER/OneToOne.Generator.dll [REPETITIONS]  against an earlier build, in one run
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --linearity     cold generator run at N = 1,000 and 5,000, interleaved
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --write-project DIR 1000 [--hand-written]
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --filter '*Link*'   any BenchmarkDotNet arguments (full jobs)
@@ -37,6 +38,12 @@ if (args.Length >= 1 && args[0] == "--build-goals")
     BuildGoals.Run(200, 1, Console.Out); // warm-up: every path once, so that Roslyn's hot methods are compiled by the JIT
     var goals = new GoalReport(quick: true) { Build = BuildGoals.Run(sizes, _ => repetitions, Console.Out) };
     goals.Print(Console.Out);
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "--flow-compare")
+{
+    FlowShare.Compare(args[1], args.Length >= 3 ? int.Parse(args[2]) : 7, Console.Out);
     return 0;
 }
 

@@ -218,6 +218,62 @@ public static class FlowShare
         return [Of(FlowBuild.CompilerAlone, 0, 1), Of(FlowBuild.WithCodeAnalysis, 2, 3)];
     }
 
+    /// <summary>
+    /// The flow analysis as it is against an earlier build of it (<paramref name="earlierGenerator"/>, the path of its
+    /// <c>OneToOne.Generator.dll</c>, loaded in a context of its own), in one process, the six compiles of a repetition
+    /// interleaved (each analyzer in both kinds of build, and both baselines), so that both are measured under the same
+    /// load: CPU time (least and median) and bytes allocated (median) added to each baseline.
+    /// </summary>
+    public static void Compare(string earlierGenerator, int repetitions, TextWriter output)
+    {
+        var earlier = new System.Runtime.Loader.AssemblyLoadContext("earlier flow analysis").LoadFromAssemblyPath(Path.GetFullPath(earlierGenerator));
+        var earlierType = earlier.GetType(typeof(LinkFlowAnalyzer).FullName!) ?? throw new InvalidOperationException($"no {typeof(LinkFlowAnalyzer).FullName} in {earlierGenerator}");
+        DiagnosticAnalyzer Earlier() => (DiagnosticAnalyzer)Activator.CreateInstance(earlierType)!;
+        var trees = Trees(FlowProgram.LinkHeavy, 200);
+        (string Name, Func<DiagnosticAnalyzer[]> Make)[] variants =
+        [
+            ("compiler alone", () => [new NoOpAnalyzer(operations: false)]),
+            ("compiler alone, earlier", () => [Earlier()]),
+            ("compiler alone, this one", () => [new LinkFlowAnalyzer()]),
+            ("with code analysis", () => [new NoOpAnalyzer(operations: true)]),
+            ("with code analysis, earlier", () => [new NoOpAnalyzer(operations: true), Earlier()]),
+            ("with code analysis, this one", () => [new NoOpAnalyzer(operations: true), new LinkFlowAnalyzer()]),
+        ];
+        var cpu = variants.Select(_ => new List<double>()).ToArray();
+        var mb = variants.Select(_ => new List<double>()).ToArray();
+        foreach (var variant in variants)
+        {
+            Diagnose(Fresh(trees), variant.Make()); // warm-up
+        }
+
+        for (var i = 0; i < repetitions; i++)
+        {
+            for (var v = 0; v < variants.Length; v++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var analyzers = variants[v].Make();
+                var bytes = GC.GetTotalAllocatedBytes(precise: true);
+                cpu[v].Add(Time(() => Diagnose(Fresh(trees), analyzers)).CpuMs);
+                mb[v].Add((GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1e6);
+            }
+        }
+
+        output.WriteLine("| build | flow analysis | CPU added, least | CPU added, median | bytes allocated added |");
+        output.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var baseline in new[] { 0, 3 })
+        {
+            foreach (var with in new[] { baseline + 1, baseline + 2 })
+            {
+                var least = (cpu[with].Min() - cpu[baseline].Min()) / cpu[baseline].Min();
+                var median = (Median(cpu[with]) - Median(cpu[baseline])) / Median(cpu[baseline]);
+                var memory = (Median(mb[with]) - Median(mb[baseline])) / Median(mb[baseline]);
+                output.WriteLine($"| {variants[baseline].Name} | {(with == baseline + 1 ? "earlier" : "this one")} | {least:P1} | {median:P1} | {memory:P1} |");
+            }
+        }
+    }
+
     public static void Print(IEnumerable<Report> reports, TextWriter output)
     {
         output.WriteLine("| program | build | N | compile, CPU (ms) | with the flow analysis, CPU (ms) | added, CPU (ms) | share, CPU | share, wall | share, bytes allocated | OTO100/101 |");
