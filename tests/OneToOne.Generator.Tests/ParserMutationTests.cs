@@ -441,6 +441,24 @@ public class ParserMutationTests
         Assert.Contains("extension(global::System.Text.StringBuilder principal)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ExtensionForm_TheExtensionClassOfANestedDependentIsNamedAfterItsContainingTypesToo()
+    {
+        var text = LinkFile(TestCompiler.ParseOptions, """
+            using OneToOne;
+            namespace App;
+            public static partial class Drafts
+            {
+                public partial class Outer
+                {
+                    [OneToOne(typeof(System.Text.StringBuilder), Navigation = "Builder")]
+                    public partial class Draft { }
+                }
+            }
+            """);
+        Assert.Contains("public static class DraftsOuterDraftBuilderOneToOneExtensions\n", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public partial record Outer", "partial record Outer")]
     [InlineData("public partial record struct Outer", "partial record struct Outer")]
