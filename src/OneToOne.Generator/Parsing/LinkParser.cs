@@ -296,8 +296,8 @@ internal static class LinkParser
             return "it is not partial: declare it 'partial' without accessor bodies, and the generator implements it";
         }
 
-        if (!property.IsPartialDefinition || declaration.ExpressionBody is not null ||
-            declaration.AccessorList?.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null) == true ||
+        // A declaration with a body is an implementing declaration, never the definition: the symbol says which.
+        if (!property.IsPartialDefinition ||
             property.PartialImplementationPart is { } implementation && !IsGeneratedByUs(implementation))
         {
             return "it is already implemented: the generator writes its implementation, so declare it without one";
