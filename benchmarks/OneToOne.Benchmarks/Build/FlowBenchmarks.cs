@@ -199,14 +199,9 @@ public static class FlowShare
         {
             for (var v = 0; v < variants.Length; v++)
             {
-                // Each compile from a collected heap, so that none pays for another's garbage.
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                var analyzers = variants[v];
-                var bytes = GC.GetTotalAllocatedBytes(precise: true);
-                var (ms, cpuMs) = Time(() => warnings[v] = Diagnose(Fresh(trees), analyzers).Count(d => d.Id.StartsWith("OTO", StringComparison.Ordinal)));
-                mb[v].Add((GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1e6);
+                var (ms, cpuMs, megabytes, diagnostics) = Measured(trees, variants[v]);
+                warnings[v] = diagnostics.Count(d => d.Id.StartsWith("OTO", StringComparison.Ordinal));
+                mb[v].Add(megabytes);
                 wall[v].Add(ms);
                 cpu[v].Add(cpuMs);
             }
@@ -250,13 +245,9 @@ public static class FlowShare
         {
             for (var v = 0; v < variants.Length; v++)
             {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                var analyzers = variants[v].Make();
-                var bytes = GC.GetTotalAllocatedBytes(precise: true);
-                cpu[v].Add(Time(() => Diagnose(Fresh(trees), analyzers)).CpuMs);
-                mb[v].Add((GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1e6);
+                var measured = Measured(trees, variants[v].Make());
+                cpu[v].Add(measured.CpuMs);
+                mb[v].Add(measured.Megabytes);
             }
         }
 
@@ -282,6 +273,19 @@ public static class FlowShare
         {
             output.WriteLine($"| {r.Program} | {r.Build} | {r.N} | {r.CompileCpuMs:F0} | {r.WithFlowCpuMs:F0} | {r.AddedCpuMs:F0} | {r.CpuShare:P1} | {r.Share:P1} | {r.MemoryShare:P1} ({r.WithFlowMb - r.CompileMb:F0} of {r.CompileMb:F0} MB) | {r.Warnings} |");
         }
+    }
+
+    /// <summary>One compile of a fresh compilation with <paramref name="analyzers"/>: its times, the bytes it allocated, its diagnostics.</summary>
+    private static (double WallMs, double CpuMs, double Megabytes, ImmutableArray<Diagnostic> Diagnostics) Measured(List<SyntaxTree> trees, DiagnosticAnalyzer[] analyzers)
+    {
+        // From a collected heap, so that no compile pays for another's garbage.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        var (wallMs, cpuMs) = Time(() => diagnostics = Diagnose(Fresh(trees), analyzers));
+        return (wallMs, cpuMs, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1e6, diagnostics);
     }
 
     private static (double WallMs, double CpuMs) Time(Action run)
