@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace OneToOne.Generator.Analyzers.Flow;
@@ -69,100 +69,148 @@ internal sealed class MethodSummary
             return Empty; // no link, no unlink, nothing returned: nothing a caller needs to know
         }
 
-        Slot? SlotOf(AbstractValue value)
-        {
-            switch (origins.Kind(value.Origin))
-            {
-                case OriginKind.Made when origins.Key(value.Origin) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation:
-                    return new Slot(SlotKind.Made, value.Origin, value.Old, origins.Name(value.Origin));
-                case OriginKind.Incoming when !value.Old && origins.Key(value.Origin) is VarKey { Symbol: var symbol }:
-                    return symbol switch
-                    {
-                        IParameterSymbol parameter when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && parameter.RefKind == RefKind.None =>
-                            new Slot(SlotKind.Parameter, parameter.Ordinal, false, parameter.Name),
-                        INamedTypeSymbol when !method.IsStatic => new Slot(SlotKind.This, 0, false, "this"),
-                        ILocalSymbol or IParameterSymbol when method.MethodKind == MethodKind.LocalFunction =>
-                            new Slot(SlotKind.Captured, 0, false, symbol.Name, symbol),
-                        _ => null,
-                    };
-                default:
-                    return null;
-            }
-        }
-
-        var returns = ImmutableArray.CreateBuilder<Slot>();
+        // The sets are sorted by origin already; the tables are put in the same order, so that a summary does not
+        // depend on the order a table was filled in.
+        var returns = ImmutableArray<Slot>.Empty;
         if (returned is { Count: > 0 })
         {
-            foreach (var value in returned.OrderBy(v => v.Origin).ThenBy(v => v.Old))
+            var builder = ImmutableArray.CreateBuilder<Slot>(returned.Count);
+            foreach (var value in returned)
             {
-                if (SlotOf(value) is not { } slot)
+                if (SlotOf(value, method, origins) is not { } slot)
                 {
-                    returns.Clear();
+                    builder = null;
                     break;
                 }
 
-                returns.Add(slot);
+                builder.Add(slot);
             }
+
+            returns = builder?.MoveToImmutable() ?? ImmutableArray<Slot>.Empty;
         }
 
-        // Objects the method makes matter to the caller only when they are returned or linked to the caller's objects.
-        bool Visible(Slot slot) => slot.Kind != SlotKind.Made || returns.Contains(slot);
-
-        var links = ImmutableArray.CreateBuilder<LinkEffect>();
-        var cleared = ImmutableArray.CreateBuilder<(LinkInfo, Slot)>();
-        foreach (var pair in exit.Facts.OrderBy(p => p.Key.Principal.Origin).ThenBy(p => p.Key.Principal.Old))
+        ImmutableArray<LinkEffect>.Builder? links = null;
+        ImmutableArray<(LinkInfo, Slot)>.Builder? cleared = null;
+        if (exit.Facts.Count > 0)
         {
-            if (SlotOf(pair.Key.Principal) is not { } principal)
+            var facts = new KeyValuePair<FactKey, ValueSet>[exit.Facts.Count];
+            var next = 0;
+            foreach (var pair in exit.Facts)
             {
-                continue;
+                facts[next++] = pair;
             }
 
-            if (pair.Value.Count == 0)
+            Array.Sort(facts, ByPrincipal);
+            foreach (var pair in facts)
             {
-                if (Visible(principal))
+                if (SlotOf(pair.Key.Principal, method, origins) is not { } principal)
                 {
-                    cleared.Add((pair.Key.Link, principal));
+                    continue;
                 }
 
-                continue;
-            }
-
-            var dependents = ImmutableArray.CreateBuilder<Slot>();
-            var unknown = false;
-            foreach (var dependent in pair.Value.OrderBy(v => v.Origin).ThenBy(v => v.Old))
-            {
-                if (SlotOf(dependent) is { } slot)
+                if (pair.Value.Count == 0)
                 {
-                    dependents.Add(slot);
-                }
-                else
-                {
-                    unknown = true;
-                }
-            }
+                    if (Visible(principal, returns))
+                    {
+                        (cleared ??= ImmutableArray.CreateBuilder<(LinkInfo, Slot)>()).Add((pair.Key.Link, principal));
+                    }
 
-            if (Visible(principal) || dependents.Any(Visible))
-            {
-                links.Add(new LinkEffect(pair.Key.Link, principal, dependents.ToImmutable(), unknown));
+                    continue;
+                }
+
+                var dependents = ImmutableArray.CreateBuilder<Slot>(pair.Value.Count);
+                var unknown = false;
+                var anyVisible = Visible(principal, returns);
+                foreach (var dependent in pair.Value)
+                {
+                    if (SlotOf(dependent, method, origins) is { } slot)
+                    {
+                        dependents.Add(slot);
+                        anyVisible |= Visible(slot, returns);
+                    }
+                    else
+                    {
+                        unknown = true;
+                    }
+                }
+
+                if (anyVisible)
+                {
+                    (links ??= ImmutableArray.CreateBuilder<LinkEffect>()).Add(new LinkEffect(pair.Key.Link, principal, dependents.ToImmutable(), unknown));
+                }
             }
         }
 
-        var detached = ImmutableArray.CreateBuilder<(LinkInfo, Slot)>();
-        foreach (var key in exit.Detached.OrderBy(d => d.Dependent.Origin))
+        ImmutableArray<(LinkInfo, Slot)>.Builder? detached = null;
+        if (!exit.Detached.IsEmpty)
         {
-            if (SlotOf(key.Dependent) is { } slot && slot.Kind != SlotKind.Made)
+            // Stable by the dependent's origin (an insertion sort of a handful).
+            var keys = new DetachedKey[exit.Detached.Length];
+            exit.Detached.CopyTo(keys);
+            for (var i = 1; i < keys.Length; i++)
             {
-                detached.Add((key.Link, slot));
+                var key = keys[i];
+                var j = i - 1;
+                for (; j >= 0 && keys[j].Dependent.Origin > key.Dependent.Origin; j--)
+                {
+                    keys[j + 1] = keys[j];
+                }
+
+                keys[j + 1] = key;
+            }
+
+            foreach (var key in keys)
+            {
+                if (SlotOf(key.Dependent, method, origins) is { Kind: not SlotKind.Made } slot)
+                {
+                    (detached ??= ImmutableArray.CreateBuilder<(LinkInfo, Slot)>()).Add((key.Link, slot));
+                }
             }
         }
 
-        if (links.Count + cleared.Count + detached.Count > FlowBounds.SummaryEffects)
+        var effects = (links?.Count ?? 0) + (cleared?.Count ?? 0) + (detached?.Count ?? 0);
+        if (effects > FlowBounds.SummaryEffects)
         {
             return Empty; // too much to follow: the method does nothing known
         }
 
-        return links.Count + cleared.Count + detached.Count + returns.Count == 0
+        return effects + returns.Length == 0
             ? Empty
-            : new MethodSummary(links.ToImmutable(), cleared.ToImmutable(), detached.ToImmutable(), returns.ToImmutable());
+            : new MethodSummary(
+                links?.ToImmutable() ?? ImmutableArray<LinkEffect>.Empty,
+                cleared?.ToImmutable() ?? ImmutableArray<(LinkInfo, Slot)>.Empty,
+                detached?.ToImmutable() ?? ImmutableArray<(LinkInfo, Slot)>.Empty,
+                returns);
+    }
+
+    /// <summary>By the principal's origin, the current object before the old one (the order of the source).</summary>
+    private static readonly Comparison<KeyValuePair<FactKey, ValueSet>> ByPrincipal = static (x, y) =>
+        x.Key.Principal.Origin != y.Key.Principal.Origin
+            ? x.Key.Principal.Origin.CompareTo(y.Key.Principal.Origin)
+            : x.Key.Principal.Old.CompareTo(y.Key.Principal.Old);
+
+    /// <summary>Objects the method makes matter to the caller only when they are returned or linked to the caller's objects.</summary>
+    private static bool Visible(Slot slot, ImmutableArray<Slot> returns) => slot.Kind != SlotKind.Made || returns.Contains(slot);
+
+    /// <summary>How a summary names an object of the method's analysis: null when the caller cannot know it.</summary>
+    private static Slot? SlotOf(AbstractValue value, IMethodSymbol method, Origins origins)
+    {
+        switch (origins.Kind(value.Origin))
+        {
+            case OriginKind.Made when origins.Key(value.Origin) is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation:
+                return new Slot(SlotKind.Made, value.Origin, value.Old, origins.Name(value.Origin));
+            case OriginKind.Incoming when !value.Old && origins.Key(value.Origin) is VarKey { Symbol: var symbol }:
+                return symbol switch
+                {
+                    IParameterSymbol parameter when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method) && parameter.RefKind == RefKind.None =>
+                        new Slot(SlotKind.Parameter, parameter.Ordinal, false, parameter.Name),
+                    INamedTypeSymbol when !method.IsStatic => new Slot(SlotKind.This, 0, false, "this"),
+                    ILocalSymbol or IParameterSymbol when method.MethodKind == MethodKind.LocalFunction =>
+                        new Slot(SlotKind.Captured, 0, false, symbol.Name, symbol),
+                    _ => null,
+                };
+            default:
+                return null;
+        }
     }
 }
