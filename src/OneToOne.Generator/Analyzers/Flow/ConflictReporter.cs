@@ -33,8 +33,13 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
     /// <summary>Reports on a solved graph (its states are used up: each block runs on its own starting state), then on its local functions.</summary>
     public void Report(GraphSolver solver)
     {
+        if (solver.Graph is not { } graph)
+        {
+            return; // a body run without its graph is only ever summarised, never reported on
+        }
+
         var evaluator = new Evaluator(solver, this);
-        foreach (var block in solver.Graph.Blocks)
+        foreach (var block in graph.Blocks)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (solver.In[block.Ordinal] is { } state)
@@ -43,9 +48,9 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
             }
         }
 
-        foreach (var localFunction in solver.Graph.LocalFunctions)
+        foreach (var localFunction in graph.LocalFunctions)
         {
-            SolveAndReport(solver.Graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken));
+            SolveAndReport(graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken));
         }
     }
 

@@ -198,7 +198,12 @@ internal sealed partial class Evaluator
 
     private void Lambda(IFlowAnonymousFunctionOperation lambda, IOperation delegateCreation)
     {
-        var graph = solver.Graph.GetAnonymousFunctionControlFlowGraph(lambda, Context.CancellationToken);
+        if (solver.Graph is not { } outer)
+        {
+            return; // never: a body run without its graph has no lambda
+        }
+
+        var graph = outer.GetAnonymousFunctionControlFlowGraph(lambda, Context.CancellationToken);
         if (!RunsRepeatedly(delegateCreation))
         {
             observer.LambdaMet(graph, repeated: null); // runs at some later time: on its own

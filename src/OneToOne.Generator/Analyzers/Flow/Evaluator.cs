@@ -41,6 +41,57 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         return block.BranchValue is { } branch ? Eval(branch) : null;
     }
 
+    /// <summary>
+    /// Runs the statements of a body without branches (see <see cref="OperationExtensions.IsStraightLine"/>) in order
+    /// on <paramref name="state"/>, as its graph's one block would; returns the objects of its final <c>return</c>
+    /// (null: none, or one the analysis cannot name) and whether it has one.
+    /// </summary>
+    public (ValueSet? Returned, bool Returns) RunStatements(IMethodBodyBaseOperation body, FlowState state)
+    {
+        _state = state;
+        if (body is IConstructorBodyOperation { Initializer: { } initializer })
+        {
+            Eval(initializer);
+        }
+
+        (ValueSet? Returned, bool Returns) result = (null, false);
+        RunStatement((body.BlockBody ?? body.ExpressionBody)!, ref result);
+        return result;
+    }
+
+    private void RunStatement(IOperation statement, ref (ValueSet? Returned, bool Returns) result)
+    {
+        switch (statement)
+        {
+            case IBlockOperation block:
+                foreach (var inner in block.Operations)
+                {
+                    RunStatement(inner, ref result);
+                }
+
+                break;
+            case IReturnOperation { ReturnedValue: { } value }:
+                result = (Eval(value), true);
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if ((declarator.Initializer ?? declaration.Initializer) is { } initial)
+                        {
+                            AssignLocal(declarator.Symbol, Eval(initial.Value), declarator);
+                        }
+                    }
+                }
+
+                break;
+            default:
+                Eval(statement);
+                break;
+        }
+    }
+
     /// <summary>What a variable holds; named after its symbol (<c>this</c> for the instance, keyed by its type).</summary>
     private ValueSet Get(VarKey key)
     {
@@ -205,8 +256,8 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         var tracked = assignment.Target.Type is { IsReferenceType: true };
         switch (assignment.Target)
         {
-            case ILocalReferenceOperation local when tracked:
-                _state.SetVar(VarKey.Of(local.Local), Named(assigned) ?? NewObject(assignment, (ISymbol)local.Local, static s => s.Name, OriginKind.Made));
+            case ILocalReferenceOperation local:
+                AssignLocal(local.Local, assigned, assignment);
                 break;
             case IParameterReferenceOperation parameter when tracked:
                 _state.SetVar(VarKey.Of(parameter.Parameter), Named(assigned) ?? NewObject(assignment, (ISymbol)parameter.Parameter, static s => s.Name, OriginKind.Made));
@@ -223,6 +274,15 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         }
 
         return assigned;
+    }
+
+    /// <summary>A local assigned <paramref name="values"/> at <paramref name="site"/> (by an assignment or its declaration).</summary>
+    private void AssignLocal(ILocalSymbol local, ValueSet? values, IOperation site)
+    {
+        if (local.Type is { IsReferenceType: true })
+        {
+            _state.SetVar(VarKey.Of(local), Named(values) ?? NewObject(site, (ISymbol)local, static s => s.Name, OriginKind.Made));
+        }
     }
 
     /// <summary>

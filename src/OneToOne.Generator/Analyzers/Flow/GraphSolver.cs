@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -29,7 +30,17 @@ internal sealed class GraphSolver
         ScanCaptures();
     }
 
-    public ControlFlowGraph Graph { get; }
+    /// <summary>A solver for a body without branches, run by <see cref="SolveStraightLine"/> without a graph.</summary>
+    public GraphSolver(FlowContext context)
+    {
+        Context = context;
+        In = [];
+    }
+
+    /// <summary>The graph solved (null for a body without branches: see <see cref="SolveStraightLine"/>).</summary>
+    public ControlFlowGraph? Graph { get; }
+
+    private ImmutableArray<BasicBlock> Blocks => Graph?.Blocks ?? ImmutableArray<BasicBlock>.Empty;
 
     public FlowContext Context { get; }
 
@@ -71,7 +82,7 @@ internal sealed class GraphSolver
         }
 
         _pending.Add(0);
-        var budget = FlowBounds.FixedPointRounds * Graph.Blocks.Length;
+        var budget = FlowBounds.FixedPointRounds * Blocks.Length;
         while (_pending.Count > 0 && budget-- > 0)
         {
             Context.CancellationToken.ThrowIfCancellationRequested();
@@ -79,11 +90,28 @@ internal sealed class GraphSolver
             _pending.Remove(ordinal);
             if (In[ordinal] is { } state)
             {
-                Transfer(Graph.Blocks[ordinal], state, state.Clone(), evaluator);
+                Transfer(Blocks[ordinal], state, state.Clone(), evaluator);
             }
         }
 
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// Runs a body without branches (<see cref="OperationExtensions.IsStraightLine"/>) from <paramref name="initial"/>:
+    /// its graph would be one block holding the same operations in the same order, so the fixed point is one run of
+    /// its statements, and Roslyn's graph of it is never built. The end of that run is the exit.
+    /// </summary>
+    public void SolveStraightLine(IMethodBodyBaseOperation body, FlowState initial)
+    {
+        var (returned, returns) = new Evaluator(this, NoReports.Instance).RunStatements(body, initial);
+        if (returns)
+        {
+            Returned = returned;
+        }
+
+        initial.Collect(_captureBlock, block: -1, Context.Origins);
+        _exit = initial;
     }
 
     /// <summary>
@@ -119,8 +147,8 @@ internal sealed class GraphSolver
         {
             foreach (var handler in handlers)
             {
-                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], entry, owned: false);
-                MergeInto(Graph.Blocks[handler.FirstBlockOrdinal], state, owned: false);
+                MergeInto(Blocks[handler.FirstBlockOrdinal], entry, owned: false);
+                MergeInto(Blocks[handler.FirstBlockOrdinal], state, owned: false);
             }
         }
 
@@ -205,7 +233,7 @@ internal sealed class GraphSolver
                 }
             }
 
-            MergeInto(Graph.Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], state, owned: true);
+            MergeInto(Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], state, owned: true);
             return;
         }
 
@@ -248,7 +276,7 @@ internal sealed class GraphSolver
     /// </summary>
     private void ScanCaptures()
     {
-        foreach (var block in Graph.Blocks)
+        foreach (var block in Blocks)
         {
             var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
             foreach (var root in operations)

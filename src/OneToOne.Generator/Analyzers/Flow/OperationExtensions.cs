@@ -73,4 +73,45 @@ internal static class OperationExtensions
         IPropertyInitializerOperation initializer => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(initializer, cancellationToken),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether a method's body runs straight through: made only of statements and expressions that Roslyn's
+    /// control-flow graph keeps in one block, in the order of the source (no branch, loop, conditional or
+    /// null-conditional expression, lambda, local function, initializer list, pattern, try or using), with a
+    /// <c>return</c> only as its last statement. Its graph would be that one block, so the analysis runs the
+    /// statements once, in order, without building it (see <see cref="GraphSolver.SolveStraightLine"/>).
+    /// </summary>
+    public static bool IsStraightLine(this IMethodBodyBaseOperation body)
+    {
+        if ((body.BlockBody ?? body.ExpressionBody) is not { } block || (body.BlockBody is not null && body.ExpressionBody is not null))
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
+                    or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator or OperationKind.VariableInitializer
+                    or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.Increment or OperationKind.Decrement
+                    or OperationKind.Invocation or OperationKind.Argument or OperationKind.Conversion
+                    or OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference
+                    or OperationKind.ArrayElementReference or OperationKind.Literal or OperationKind.DefaultValue or OperationKind.Unary
+                    or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
+                    or OperationKind.InterpolatedString or OperationKind.InterpolatedStringText or OperationKind.Interpolation
+                    or OperationKind.ArrayCreation or OperationKind.ArrayInitializer:
+                    continue;
+                case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Initializer: null }:
+                case OperationKind.InstanceReference when operation.IsThis():
+                case OperationKind.Binary when operation is IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) }:
+                case OperationKind.Return when operation.Parent == block && block.Operations[block.Operations.Length - 1] == operation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -26,7 +26,13 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// this compilation with a body, when the receiver, a parameter or the result is of a type that takes part in a
 /// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies.
 /// </remarks>
-internal sealed class SummaryCache(Compilation compilation, LinkResolver resolver)
+/// <param name="compilation">The compilation whose methods are followed.</param>
+/// <param name="resolver">Its links.</param>
+/// <param name="straightLine">
+/// Whether a body without branches is run once in order, without its graph (always, but for the tests that check
+/// that both ways give the same summary).
+/// </param>
+internal sealed class SummaryCache(Compilation compilation, LinkResolver resolver, bool straightLine = true)
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), Entry> _summaries = new(new MethodBudgetComparer());
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _followable = new(SymbolEqualityComparer.Default);
@@ -35,7 +41,10 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     /// <summary>A summary, how many levels of calls it followed, and whether a call was cut short by the budget.</summary>
     private sealed record Entry(MethodSummary Summary, int Depth, bool Truncated);
 
-    /// <summary>A method's body, whether it compiles, and its graph (made the first time a summary needs it).</summary>
+    /// <summary>
+    /// A method's body, whether it compiles, whether it runs straight through (no graph needed), and its graph (made
+    /// the first time a summary needs it).
+    /// </summary>
     private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken)
     {
         private ControlFlowGraph? _graph;
@@ -43,6 +52,8 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
         public IMethodBodyBaseOperation? Operation { get; } = operation;
 
         public bool Broken { get; } = broken;
+
+        public bool StraightLine { get; } = operation is not null && !broken && operation.IsStraightLine();
 
         public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation?.ControlFlowGraph(cancellationToken);
     }
@@ -157,8 +168,21 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             {
                 var body = _bodies.GetOrAdd(method, m => BodyOf(m, cancellationToken));
                 if (body.Operation is not { } operation || body.Broken ||
-                    !LinkScan.HasLinkWork(operation, this, budget, reach, cancellationToken) ||
-                    body.Graph(cancellationToken) is not { } built)
+                    !LinkScan.HasLinkWork(operation, this, budget, reach, cancellationToken))
+                {
+                    return MethodSummary.Empty;
+                }
+
+                if (straightLine && body.StraightLine)
+                {
+                    // Most constructors, factories and helpers: run once, in order, without a graph.
+                    var straight = new FlowContext(this, budget, reach, cancellationToken);
+                    var run = new GraphSolver(straight);
+                    run.SolveStraightLine(operation, new FlowState());
+                    return MethodSummary.From(method, run.Exit, run.Returned, straight.Origins);
+                }
+
+                if (body.Graph(cancellationToken) is not { } built)
                 {
                     return MethodSummary.Empty;
                 }
