@@ -77,7 +77,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 
             var flow = new FlowContext(summaries, FlowBounds.CallDepth, reach: null, context.CancellationToken);
             var solver = new GraphSolver(graph, flow, repeatedLambda: null);
-            solver.Solve(new FlowState());
+            solver.Solve(new FlowState(flow.Origins));
             new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
         }
     }

@@ -35,7 +35,8 @@ public class FlowStateTests
     [Fact]
     public void ACopysChangesAreNotSeenByTheOriginal()
     {
-        var original = new FlowState();
+        var origins = new Origins();
+        var original = new FlowState(origins);
         original.SetVar(Variable, ValueSet.Of(First));
         original.SetFact(Fact, ValueSet.Of(First));
 
@@ -56,7 +57,8 @@ public class FlowStateTests
     [Fact]
     public void TheOriginalsChangesAreNotSeenByTheCopy()
     {
-        var original = new FlowState();
+        var origins = new Origins();
+        var original = new FlowState(origins);
         original.SetFact(Fact, ValueSet.Of(First));
         original.AddDetached(new DetachedKey(Link, Second));
         var copy = original.Clone();
@@ -74,14 +76,15 @@ public class FlowStateTests
     [Fact]
     public void AJoinIntoACopyLeavesTheOriginalAsItWas()
     {
-        var original = new FlowState();
+        var origins = new Origins();
+        var original = new FlowState(origins);
         original.SetFact(Fact, ValueSet.Of(First));
         original.AddDetached(new DetachedKey(Link, First));
         var copy = original.Clone();
-        var other = new FlowState();
+        var other = new FlowState(origins);
         other.SetFact(Fact, ValueSet.Of(Second));
 
-        Assert.True(copy.JoinFrom(other, new Origins()));
+        Assert.True(copy.JoinFrom(other, origins));
 
         Assert.True(copy.TryGetFact(Fact, out var joined));
         Assert.Equal(2, joined.Count);
@@ -89,7 +92,7 @@ public class FlowStateTests
         Assert.True(original.TryGetFact(Fact, out var kept));
         Assert.Equal(1, kept.Count);
         Assert.Single(original.Detached);
-        Assert.False(copy.JoinFrom(other, new Origins())); // nothing new the second time
+        Assert.False(copy.JoinFrom(other, origins)); // nothing new the second time
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public class FlowStateTests
         var place = origins.Of("loop", 0, static _ => "d", OriginKind.Made);
         var made = new AbstractValue(place, Old: false);
         Assert.True(origins.MadeFirstTime(place));
-        var original = new FlowState();
+        var original = new FlowState(origins);
         original.SetVar(Variable, ValueSet.Of(made));
         original.SetFact(new FactKey(Link, made), ValueSet.Of(First));
         var copy = original.Clone();
@@ -113,5 +116,31 @@ public class FlowStateTests
         Assert.True(original.TryGetVar(Variable, out var current));
         Assert.Equal(made, current.First());
         Assert.True(original.TryGetFact(new FactKey(Link, made), out _));
+    }
+
+    [Fact]
+    public void AJoinAddsTheVariablesTheOtherSideHoldsAndGrowsOnlyWhatItChanges()
+    {
+        var origins = new Origins();
+        var later = VarKey.Of(Symbols.Link.Principal); // numbered after the first variable
+        var original = new FlowState(origins);
+        original.SetVar(Variable, ValueSet.Of(First));
+        var copy = original.Clone();
+        var other = new FlowState(origins);
+        other.SetVar(Variable, ValueSet.Of(First));
+        other.SetVar(later, ValueSet.Of(Second));
+
+        Assert.True(copy.JoinFrom(other, origins));
+
+        Assert.True(copy.TryGetVar(later, out var added));
+        Assert.Equal(Second, added.First());
+        Assert.True(copy.TryGetVar(Variable, out var same));
+        Assert.Equal(1, same.Count);
+        Assert.False(original.TryGetVar(later, out _));
+        Assert.False(copy.JoinFrom(other, origins)); // nothing new the second time
+
+        copy.RemoveVar(later);
+        Assert.False(copy.TryGetVar(later, out _));
+        Assert.True(other.TryGetVar(later, out _));
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
     public void SolveAndReport(ControlFlowGraph graph)
     {
         var solver = new GraphSolver(graph, context, repeatedLambda: null);
-        solver.Solve(new FlowState());
+        solver.Solve(new FlowState(context.Origins));
         Report(solver);
     }
 

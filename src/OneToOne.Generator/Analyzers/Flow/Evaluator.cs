@@ -14,7 +14,7 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// </summary>
 internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observer)
 {
-    private FlowState _state = new();
+    private FlowState _state = new(solver.Context.Origins);
 
     private FlowContext Context => solver.Context;
 

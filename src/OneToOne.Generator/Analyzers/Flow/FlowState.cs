@@ -59,22 +59,27 @@ internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Depende
 /// <remarks>
 /// A copy costs nothing until it changes: the copy and the original share their three tables, and whichever writes to
 /// one first copies that table (copy-on-write). The sets in the tables are immutable (<see cref="ValueSet"/>), so a
-/// table copy shares them too. Most blocks write to the variables only, so most copies never copy the facts.
+/// table copy shares them too. Most blocks write to the variables only, so most copies never copy the facts; and the
+/// variables are an array by the number the analysis gives each (<see cref="VarTable"/>), so copying them is copying
+/// an array of references, and a join walks two arrays without hashing a symbol.
 /// </remarks>
 internal sealed class FlowState
 {
-    private Dictionary<VarKey, ValueSet> _vars;
+    private readonly VarTable _table;
+    private ValueSet?[] _vars; // by the variable's number in the analysis's table; null: nothing known of it yet
     private Dictionary<FactKey, ValueSet> _facts;
     private ImmutableArray<DetachedKey> _detached; // a handful at most: an immutable array, shared by copies
     private Shared _shared;
 
-    public FlowState()
-        : this(new(), new(), ImmutableArray<DetachedKey>.Empty, Shared.None)
+    /// <summary>The empty state of one analysis, whose variables <paramref name="origins"/> numbers.</summary>
+    public FlowState(Origins origins)
+        : this(origins.Variables, [], new(), ImmutableArray<DetachedKey>.Empty, Shared.None)
     {
     }
 
-    private FlowState(Dictionary<VarKey, ValueSet> vars, Dictionary<FactKey, ValueSet> facts, ImmutableArray<DetachedKey> detached, Shared shared)
+    private FlowState(VarTable table, ValueSet?[] vars, Dictionary<FactKey, ValueSet> facts, ImmutableArray<DetachedKey> detached, Shared shared)
     {
+        _table = table;
         _vars = vars;
         _facts = facts;
         _detached = detached;
@@ -100,18 +105,28 @@ internal sealed class FlowState
     public FlowState Clone()
     {
         _shared = Shared.All;
-        return new FlowState(_vars, _facts, _detached, Shared.All);
+        return new FlowState(_table, _vars, _facts, _detached, Shared.All);
     }
 
-    public bool TryGetVar(VarKey key, out ValueSet values) => _vars.TryGetValue(key, out values!);
+    public bool TryGetVar(VarKey key, out ValueSet values)
+    {
+        var index = _table.IndexOf(key);
+        values = index >= 0 && index < _vars.Length ? _vars[index]! : null!;
+        return values is not null;
+    }
 
-    public void SetVar(VarKey key, ValueSet values) => WritableVars()[key] = values;
+    public void SetVar(VarKey key, ValueSet values)
+    {
+        var index = _table.Number(key);
+        WritableVars(index + 1)[index] = values;
+    }
 
     public void RemoveVar(VarKey key)
     {
-        if (_vars.ContainsKey(key))
+        var index = _table.IndexOf(key);
+        if (index >= 0 && index < _vars.Length && _vars[index] is not null)
         {
-            WritableVars().Remove(key);
+            WritableVars(0)[index] = null;
         }
     }
 
@@ -164,7 +179,7 @@ internal sealed class FlowState
     public bool JoinFrom(FlowState other, Origins origins)
     {
         var changed = false;
-        if (!ReferenceEquals(_vars, other._vars) && Join(_vars, other._vars, origins) is { } vars)
+        if (!ReferenceEquals(_vars, other._vars) && JoinVars(_vars, other._vars, origins) is { } vars)
         {
             _vars = vars;
             _shared &= ~Shared.Vars;
@@ -178,13 +193,77 @@ internal sealed class FlowState
             changed = true;
         }
 
-        if (_detached != other._detached && Keep(_detached, other._detached.Contains) is { } kept)
+        if (_detached != other._detached && Kept(_detached, other._detached) is { } kept)
         {
             _detached = kept;
             changed = true;
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The variables of <paramref name="into"/> joined with those of <paramref name="from"/>: null when that adds
+    /// nothing; otherwise an array of its own (see <see cref="Join{TKey}"/> for what a join of two sets makes).
+    /// </summary>
+    private ValueSet?[]? JoinVars(ValueSet?[] into, ValueSet?[] from, Origins origins)
+    {
+        ValueSet?[]? result = null;
+        for (var index = 0; index < from.Length; index++)
+        {
+            if (from[index] is not { } incoming)
+            {
+                continue;
+            }
+
+            var set = index < into.Length ? into[index] : null;
+            if (JoinSets(set, incoming, _table[index], origins) is { } joined)
+            {
+                if (result is null)
+                {
+                    result = new ValueSet?[Math.Max(into.Length, from.Length)];
+                    Array.Copy(into, result, into.Length);
+                }
+
+                result[index] = joined;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <paramref name="set"/> (null: none yet) joined with <paramref name="incoming"/>, held by <paramref name="key"/>:
+    /// null when that adds nothing. Past <see cref="FlowBounds.ValuesPerSet"/> objects, one temporary stands for all.
+    /// </summary>
+    private static ValueSet? JoinSets<TKey>(ValueSet? set, ValueSet incoming, TKey key, Origins origins)
+        where TKey : notnull
+    {
+        if (set is null)
+        {
+            return incoming;
+        }
+
+        if (ReferenceEquals(set, incoming))
+        {
+            return null; // one set shared by both states: nothing to add
+        }
+
+        // A set already standing for many objects absorbs whatever joins it: the join stays stable.
+        if (origins.ManyOf(key) is { } manyOrigin && set.Contains(new AbstractValue(manyOrigin, Old: false)))
+        {
+            return set.Count != 1 ? origins.Single(new AbstractValue(manyOrigin, Old: false)) : null;
+        }
+
+        if (set.IsSupersetOf(incoming))
+        {
+            return null;
+        }
+
+        var merged = set.Union(incoming);
+        return merged.Count > FlowBounds.ValuesPerSet
+            ? origins.Single(new AbstractValue(origins.MakeMany(key), Old: false))
+            : merged;
     }
 
     /// <summary>
@@ -197,37 +276,10 @@ internal sealed class FlowState
         Dictionary<TKey, ValueSet>? result = null;
         foreach (var pair in from)
         {
-            if (!into.TryGetValue(pair.Key, out var set))
+            if (JoinSets(into.TryGetValue(pair.Key, out var set) ? set : null, pair.Value, pair.Key, origins) is { } joined)
             {
-                (result ??= new(into))[pair.Key] = pair.Value;
-                continue;
+                (result ??= new(into))[pair.Key] = joined;
             }
-
-            if (ReferenceEquals(set, pair.Value))
-            {
-                continue; // one set shared by both states: nothing to add
-            }
-
-            // A set already standing for many objects absorbs whatever joins it: the join stays stable.
-            if (origins.ManyOf(pair.Key) is { } manyOrigin && set.Contains(new AbstractValue(manyOrigin, Old: false)))
-            {
-                if (set.Count != 1)
-                {
-                    (result ??= new(into))[pair.Key] = origins.Single(new AbstractValue(manyOrigin, Old: false));
-                }
-
-                continue;
-            }
-
-            if (set.IsSupersetOf(pair.Value))
-            {
-                continue;
-            }
-
-            var merged = set.Union(pair.Value);
-            (result ??= new(into))[pair.Key] = merged.Count > FlowBounds.ValuesPerSet
-                ? origins.Single(new AbstractValue(origins.MakeMany(pair.Key), Old: false))
-                : merged;
         }
 
         return result;
@@ -256,10 +308,12 @@ internal sealed class FlowState
     {
         var current = new AbstractValue(origin, Old: false);
         var old = new AbstractValue(origin, Old: true);
-        if (Replaced(_vars, current, old) is { } replacedVars)
+        for (var index = 0; index < _vars.Length; index++)
         {
-            _vars = replacedVars;
-            _shared &= ~Shared.Vars;
+            if (_vars[index] is { } set && set.Contains(current))
+            {
+                WritableVars(0)[index] = set.Replace(current, old);
+            }
         }
 
         if (Replaced(_facts, current, old) is { } replacedFacts)
@@ -342,21 +396,15 @@ internal sealed class FlowState
     /// </summary>
     public void Collect(Dictionary<CaptureId, int> onlyBlockOf, int block, Origins origins)
     {
-        List<VarKey>? deadCaptures = null;
-        foreach (var key in _vars.Keys)
+        if (onlyBlockOf.Count > 0)
         {
-            if (key.IsCapture && onlyBlockOf.TryGetValue(key.Capture, out var only) && only == block)
+            for (var index = 0; index < _vars.Length; index++)
             {
-                (deadCaptures ??= new()).Add(key);
-            }
-        }
-
-        if (deadCaptures is not null)
-        {
-            var vars = WritableVars();
-            foreach (var key in deadCaptures)
-            {
-                vars.Remove(key);
+                if (_vars[index] is not null && _table[index] is { IsCapture: true } key &&
+                    onlyBlockOf.TryGetValue(key.Capture, out var only) && only == block)
+                {
+                    WritableVars(0)[index] = null;
+                }
             }
         }
 
@@ -406,9 +454,9 @@ internal sealed class FlowState
             return true;
         }
 
-        foreach (var set in _vars.Values)
+        foreach (var set in _vars)
         {
-            if (set.Contains(value))
+            if (set is not null && set.Contains(value))
             {
                 return true;
             }
@@ -417,11 +465,15 @@ internal sealed class FlowState
         return false;
     }
 
-    private Dictionary<VarKey, ValueSet> WritableVars()
+    /// <summary>The variables' array, this state's own (copied if shared) and at least <paramref name="length"/> long.</summary>
+    private ValueSet?[] WritableVars(int length)
     {
-        if ((_shared & Shared.Vars) != 0)
+        if ((_shared & Shared.Vars) != 0 || _vars.Length < length)
         {
-            _vars = new(_vars);
+            // Room for every variable the analysis has numbered so far: the next ones rarely need another copy.
+            var vars = new ValueSet?[Math.Max(_vars.Length, Math.Max(length, _table.Count))];
+            Array.Copy(_vars, vars, _vars.Length);
+            _vars = vars;
             _shared &= ~Shared.Vars;
         }
 
@@ -439,13 +491,14 @@ internal sealed class FlowState
         return _facts;
     }
 
-    /// <summary>The keys of <paramref name="keys"/> that <paramref name="keep"/> accepts; null when it accepts them all.</summary>
-    private static ImmutableArray<DetachedKey>? Keep(ImmutableArray<DetachedKey> keys, Func<DetachedKey, bool> keep)
+    /// <summary>The keys of <paramref name="keys"/> that <paramref name="other"/> holds too; null when it holds them all.</summary>
+    private static ImmutableArray<DetachedKey>? Kept(ImmutableArray<DetachedKey> keys, ImmutableArray<DetachedKey> other)
     {
         ImmutableArray<DetachedKey>.Builder? kept = null;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (kept is null && !keep(keys[i]))
+            var keep = other.Contains(keys[i]);
+            if (kept is null && !keep)
             {
                 kept = ImmutableArray.CreateBuilder<DetachedKey>(keys.Length);
                 for (var j = 0; j < i; j++)
@@ -453,12 +506,42 @@ internal sealed class FlowState
                     kept.Add(keys[j]);
                 }
             }
-            else if (kept is not null && keep(keys[i]))
+            else if (kept is not null && keep)
             {
                 kept.Add(keys[i]);
             }
         }
 
         return kept?.ToImmutable();
+    }
+}
+
+/// <summary>
+/// Owns the numbering of the variables of one analysis (its body, lambdas and local functions): a state keeps what
+/// each variable holds in an array by that number, so that a copy or a join of states is a walk over an array.
+/// </summary>
+internal sealed class VarTable
+{
+    private readonly Dictionary<VarKey, int> _numbers = new();
+    private readonly List<VarKey> _keys = new();
+
+    public int Count => _keys.Count;
+
+    public VarKey this[int number] => _keys[number];
+
+    /// <summary>The variable's number; -1 when no state of the analysis has held anything in it.</summary>
+    public int IndexOf(VarKey key) => _numbers.TryGetValue(key, out var number) ? number : -1;
+
+    /// <summary>The variable's number, given the first time it is asked for.</summary>
+    public int Number(VarKey key)
+    {
+        if (!_numbers.TryGetValue(key, out var number))
+        {
+            number = _keys.Count;
+            _numbers[key] = number;
+            _keys.Add(key);
+        }
+
+        return number;
     }
 }

@@ -35,6 +35,9 @@ internal sealed class Origins
     private readonly Dictionary<object, int> _many = new();
     private readonly Dictionary<AbstractValue, ValueSet> _singles = new();
 
+    /// <summary>The numbering of the analysis's variables, which its states share.</summary>
+    public VarTable Variables { get; } = new();
+
     /// <summary>
     /// The origin of the place <paramref name="key"/>, made the first time with the name <paramref name="name"/> gives
     /// for <paramref name="argument"/> (no closure: the name is only worked out once per place).

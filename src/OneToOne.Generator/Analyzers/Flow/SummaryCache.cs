@@ -178,7 +178,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
                     // Most constructors, factories and helpers: run once, in order, without a graph.
                     var straight = new FlowContext(this, budget, reach, cancellationToken);
                     var run = new GraphSolver(straight);
-                    run.SolveStraightLine(operation, new FlowState());
+                    run.SolveStraightLine(operation, new FlowState(straight.Origins));
                     return MethodSummary.From(method, run.Exit, run.Returned, straight.Origins);
                 }
 
@@ -192,7 +192,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
 
             var context = new FlowContext(this, budget, reach, cancellationToken);
             var solver = new GraphSolver(graph, context, repeatedLambda: null);
-            solver.Solve(new FlowState());
+            solver.Solve(new FlowState(context.Origins));
             return MethodSummary.From(method, solver.Exit, solver.Returned, context.Origins);
         }
         catch (Exception e) when (e is not OperationCanceledException)
