@@ -14,7 +14,7 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// </summary>
 internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observer)
 {
-    private FlowState _state = new(solver.Context.Origins);
+    private FlowState _state = null!; // set by RunBlock or RunStatements before any use
 
     private FlowContext Context => solver.Context;
 
@@ -98,7 +98,7 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         if (!_state.TryGetVar(key, out var values))
         {
             // Not assigned in this body: the value it came in with.
-            values = Origins.Single(new AbstractValue(Origins.Of(key, key.Symbol, static s => s is ITypeSymbol ? "this" : s!.Name, OriginKind.Incoming), Old: false));
+            values = Origins.Single(new AbstractValue(Origins.IncomingOf(key), Old: false));
             _state.SetVar(key, values);
         }
 

@@ -15,6 +15,8 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// </summary>
 internal sealed class GraphSolver
 {
+    private static readonly Dictionary<CaptureId, int> NoCaptures = new();
+
     private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
     private readonly HashSet<CaptureId> _assignedCaptures = new();
     private readonly Dictionary<CaptureId, int> _captureBlock = new();
@@ -110,7 +112,7 @@ internal sealed class GraphSolver
             Returned = returned;
         }
 
-        initial.Collect(_captureBlock, block: -1, Context.Origins);
+        initial.Collect(NoCaptures, block: -1, Context.Origins);
         _exit = initial;
     }
 

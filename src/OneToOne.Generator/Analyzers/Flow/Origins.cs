@@ -29,11 +29,14 @@ internal sealed class Origins
 {
     private readonly Dictionary<object, int> _ids = new();
     private readonly List<Place> _places = new();
-    private readonly Dictionary<int, List<int>> _derived = new();
-    private readonly HashSet<int> _derivedOrigins = new();
-    private readonly Dictionary<(int, LinkInfo), IMethodSymbol> _through = new();
-    private readonly Dictionary<object, int> _many = new();
     private readonly Dictionary<AbstractValue, ValueSet> _singles = new();
+    private readonly List<int> _incoming = new(); // by variable number: the origin of the value it comes in with, or -1
+
+    // Made on first use: most analyses (a helper's summary) never need them.
+    private Dictionary<int, List<int>>? _derived;
+    private HashSet<int>? _derivedOrigins;
+    private Dictionary<(int, LinkInfo), IMethodSymbol>? _through;
+    private Dictionary<object, int>? _many;
 
     /// <summary>The numbering of the analysis's variables, which its states share.</summary>
     public VarTable Variables { get; } = new();
@@ -52,6 +55,26 @@ internal sealed class Origins
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// The origin of the value <paramref name="variable"/> comes in with (a parameter, <c>this</c>, a field or property
+    /// of <c>this</c>), named after it; made the first time it is asked for.
+    /// </summary>
+    public int IncomingOf(VarKey variable)
+    {
+        var number = Variables.Number(variable);
+        while (_incoming.Count <= number)
+        {
+            _incoming.Add(-1);
+        }
+
+        if (_incoming[number] < 0)
+        {
+            _incoming[number] = Of(variable, variable.Symbol, static s => s is ITypeSymbol ? "this" : s!.Name, OriginKind.Incoming);
+        }
+
+        return _incoming[number];
     }
 
     /// <summary>
@@ -74,6 +97,7 @@ internal sealed class Origins
     /// </summary>
     public int MakeMany(object key)
     {
+        _many ??= new();
         if (!_many.TryGetValue(key, out var id))
         {
             _many[key] = id = Of(new ManyKey(key), 0, static _ => "one of many objects", OriginKind.Temporary);
@@ -85,17 +109,18 @@ internal sealed class Origins
     /// <summary>That temporary, if the join has made it already.</summary>
     public int? ManyOf<TKey>(TKey key)
         where TKey : notnull =>
-        _many.Count > 0 && _many.TryGetValue(key, out var id) ? id : null; // no key boxed in the common case: none made
+        _many is not null && _many.TryGetValue(key, out var id) ? id : null; // no key boxed in the common case: none made
 
 
     /// <summary>The member <paramref name="member"/> of the objects of <paramref name="baseOrigin"/>: a temporary that ages with them.</summary>
     public int Derived<TArgument>(object member, int baseOrigin, TArgument argument, Func<TArgument, string> name)
     {
         var id = Of((member, baseOrigin), argument, name, OriginKind.Temporary);
-        if (_derivedOrigins.Add(id))
+        if ((_derivedOrigins ??= new()).Add(id))
         {
             _places[id] = _places[id] with { Made = true }; // its objects enter the state without being made: ageing must always look for them
 
+            _derived ??= new();
             if (!_derived.TryGetValue(baseOrigin, out var list))
             {
                 _derived[baseOrigin] = list = new List<int>();
@@ -107,7 +132,7 @@ internal sealed class Origins
         return id;
     }
 
-    public IEnumerable<int> DerivedFrom(int origin) => _derived.TryGetValue(origin, out var list) ? list : Array.Empty<int>();
+    public IEnumerable<int> DerivedFrom(int origin) => _derived is not null && _derived.TryGetValue(origin, out var list) ? list : Array.Empty<int>();
 
     /// <summary>Whether the place <paramref name="origin"/> makes its object for the first time in this analysis (and notes that it has).</summary>
     public bool MadeFirstTime(int origin)
@@ -125,7 +150,7 @@ internal sealed class Origins
     /// Whether an object of <paramref name="origin"/> can be read again though no variable holds it: a value a body
     /// starts with (read on first use), or a member of another object (read again through it).
     /// </summary>
-    public bool IsReachableWithoutVariable(int origin) => _places[origin].Kind == OriginKind.Incoming || _derivedOrigins.Contains(origin);
+    public bool IsReachableWithoutVariable(int origin) => _places[origin].Kind == OriginKind.Incoming || (_derivedOrigins?.Contains(origin) ?? false);
 
     public OriginKind Kind(int origin) => _places[origin].Kind;
 
@@ -140,11 +165,11 @@ internal sealed class Origins
     {
         if (through is null)
         {
-            _through.Remove((dependent, link));
+            _through?.Remove((dependent, link));
         }
         else
         {
-            _through[(dependent, link)] = through;
+            (_through ??= new())[(dependent, link)] = through;
         }
     }
 
@@ -154,5 +179,5 @@ internal sealed class Origins
     /// <summary>The key of the temporary standing for many objects: never equal to a place's own key.</summary>
     private sealed record ManyKey(object Of);
 
-    public IMethodSymbol? Through(int dependent, LinkInfo link) => _through.TryGetValue((dependent, link), out var through) ? through : null;
+    public IMethodSymbol? Through(int dependent, LinkInfo link) => _through is not null && _through.TryGetValue((dependent, link), out var through) ? through : null;
 }
