@@ -134,6 +134,45 @@ public class ExternalPrincipalClashTests
     }
 }
 
+/// <summary>
+/// A principal from another assembly that is linked there too carries that assembly's generated members: one named like
+/// this assembly's extension property would hide it (an instance member wins), so it is OTO004 like any other member.
+/// (Below C# 14 the extension form is the methods GetProfile and SetProfile, which a property Profile does not hide.)
+/// </summary>
+public class ExternalPrincipalLinkedElsewhereTests
+{
+    [Fact]
+    public async Task AReverseAccessorGeneratedInTheOtherAssemblyIsOto004()
+    {
+        var options = TestCompiler.ParseOptions.WithLanguageVersion(LanguageVersion.Preview);
+        var library = TestCompiler.Create("""
+            using OneToOne;
+            namespace Lib;
+            public partial class User { }
+            [OneToOne(typeof(User))]
+            public partial class Profile { }
+            """);
+        var (libraryOutput, _, _) = TestCompiler.Generate(library);
+        using var stream = new MemoryStream();
+        Assert.True(libraryOutput.Emit(stream).Success);
+
+        var compilation = TestCompiler.Create(options, """
+            using OneToOne;
+            namespace App;
+            [OneToOne(typeof(Lib.User))]
+            public partial class Profile { }
+            """).AddReferences(MetadataReference.CreateFromImage(stream.ToArray()));
+        var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        Assert.Empty(driver.GetRunResult().GeneratedTrees.Where(t => t.FilePath.EndsWith(".OneToOne.g.cs", StringComparison.Ordinal)));
+        var diagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("OTO004", diagnostic.Id);
+        Assert.Contains("'User' already declares 'Profile'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}
+
 /// <summary>Half-typed code: a namespace without a name must not produce broken generated code.</summary>
 public class UnnamedNamespaceTests
 {

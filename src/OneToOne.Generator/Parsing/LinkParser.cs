@@ -557,7 +557,9 @@ internal static class LinkParser
         {
             foreach (var member in type.GetMembers(name))
             {
-                if (!IsGeneratedByUs(member))
+                // This link's own generated members are in this compilation; one generated for a link of another
+                // assembly (a principal linked there too) is a member like any other: it would hide an extension.
+                if (!IsGeneratedByUs(member) || member.DeclaringSyntaxReferences.Length == 0)
                 {
                     var handWritten = otherSide is not null && isMember &&
                                       member is IPropertySymbol { IsStatic: false, IsIndexer: false } property &&
