@@ -77,4 +77,85 @@ public class PreCheckTests
             }
         }
         """);
+
+    /// <summary>
+    /// A link whose names are all different from each other and from the shared models' (the dependent type, the
+    /// principal type, the navigation, the reverse accessor, its extension methods), so that a body naming one of them
+    /// passes the pre-check through that name alone.
+    /// </summary>
+    private const string Distinct = """
+        public partial class Account { }
+        [OneToOne(typeof(Account), Navigation = "Holder", Reverse = "Pass")]
+        public partial class Ticket { }
+        [OneToOne(typeof(System.Text.StringBuilder), Navigation = "Buffer", Reverse = "Note")]
+        public partial class Memo { }
+        public static class Tickets
+        {
+            public static Account A() => new Account();
+            public static Ticket T() => new Ticket();
+            public static void Attach(Ticket t, Account a) { t.Holder = a; }
+            public static System.Text.StringBuilder Sb() => new System.Text.StringBuilder();
+            public static Memo M() => new Memo();
+        }
+        """;
+
+    [Fact]
+    public Task ABodyThatNamesOnlyTheDependentTypeIsAnalysed() => FlowVerifier.VerifyAsync(Distinct + """
+        public class C
+        {
+            public void M()
+            {
+                var a = Tickets.A();
+                var t1 = new Ticket();
+                var t2 = new Ticket();
+                Tickets.Attach(t1, a);
+                {|OTO100:Tickets.Attach(t2, a)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ABodyThatNamesOnlyADistinctPrincipalTypeIsAnalysed() => FlowVerifier.VerifyAsync(Distinct + """
+        public class C
+        {
+            public void M()
+            {
+                var a = new Account();
+                var t1 = Tickets.T();
+                var t2 = Tickets.T();
+                Tickets.Attach(t1, a);
+                {|OTO100:Tickets.Attach(t2, a)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ABodyThatNamesOnlyTheExtensionSetterIsAnalysed() => FlowVerifier.VerifyAsync(Distinct + """
+        public class C
+        {
+            public void M()
+            {
+                var sb = Tickets.Sb();
+                var m1 = Tickets.M();
+                var m2 = Tickets.M();
+                sb.SetNote(m1);
+                {|OTO100:sb.SetNote(m2)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ABodyThatNamesNoneOfTheDistinctNamesIsNotAnalysed() => FlowVerifier.SafeAsync(Distinct + """
+        public class C
+        {
+            public void M()
+            {
+                var a = Tickets.A();
+                var t1 = Tickets.T();
+                var t2 = Tickets.T();
+                Tickets.Attach(t1, a);
+                Tickets.Attach(t2, a); // the same conflict: not seen, as the rule page says
+            }
+        }
+        """);
 }
