@@ -238,6 +238,65 @@ public class NameRuleTests
     }
 
     [Fact]
+    public async Task OTO005_NestedDependentsInNestedNamespaces()
+    {
+        // Each link finds the other by its metadata name: namespaces (one declaration inside another too) joined by '.',
+        // nested classes by '+'.
+        var diagnostics = await VerifyAsync("""
+            using OneToOne;
+            namespace Accounts
+            {
+                public partial class User { }
+            }
+            namespace Billing
+            {
+                namespace Cards
+                {
+                    public partial class Outer
+                    {
+                        [{|OTO005:OneToOne(typeof(Accounts.User))|}]
+                        public partial class Profile { }
+                    }
+                }
+            }
+            namespace Social
+            {
+                public partial class Holder
+                {
+                    public partial class Inner
+                    {
+                        [{|OTO005:OneToOne(typeof(Accounts.User))|}]
+                        public partial class Profile { }
+                    }
+                }
+            }
+            """);
+        AssertMessage(diagnostics[0], "'Billing.Cards.Outer.Profile.User'", "'Social.Holder.Inner.Profile.User'", "'Accounts.User.Profile'");
+        AssertMessage(diagnostics[1], "'Social.Holder.Inner.Profile.User'", "'Billing.Cards.Outer.Profile.User'", "'Accounts.User.Profile'");
+    }
+
+    [Fact]
+    public async Task OTO005_AGenericDependentAndAPlainOne()
+    {
+        // The generic dependent is OTO009; the plain one still finds it by its metadata name (Card`1) and clashes.
+        var diagnostics = await VerifyAsync("""
+            using OneToOne;
+            namespace App
+            {
+                public partial class User { }
+                [{|OTO009:OneToOne(typeof(User), Reverse = {|OTO005:"Card"|})|}]
+                public partial class Card<T> { }
+            }
+            namespace Other
+            {
+                [{|OTO005:OneToOne(typeof(App.User))|}]
+                public partial class Card { }
+            }
+            """);
+        AssertMessage(diagnostics.Single(d => d.Id == "OTO005" && d.Location.SourceSpan.Start > 150), "'Other.Card.User'", "'App.User.Card'");
+    }
+
+    [Fact]
     public async Task OTO005_DifferentNavigationsButTheSameReverse()
     {
         var diagnostics = await VerifyAsync("""
