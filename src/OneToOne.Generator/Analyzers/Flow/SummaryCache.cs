@@ -24,7 +24,9 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// once in the common case. Followed: constructors (with their <c>: this(...)</c> and <c>: base(...)</c> calls),
 /// static and instance methods that cannot be overridden, extension methods and local functions, declared in
 /// this compilation with a body, when the receiver, a parameter or the result is of a type that takes part in a
-/// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies.
+/// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies. A body that
+/// runs straight through (see <see cref="OperationExtensions.IsStraightLine"/>), as most constructors, factories and
+/// helpers do, is run once in order without its control-flow graph (<see cref="GraphSolver.SolveStraightLine"/>).
 /// </remarks>
 /// <param name="compilation">The compilation whose methods are followed.</param>
 /// <param name="resolver">Its links.</param>
