@@ -158,4 +158,36 @@ public class PreCheckTests
             }
         }
         """);
+
+    /// <summary>
+    /// A link spelled through a using alias declared inside a namespace, next to an ordinary using: the syntax scan
+    /// must still see it as a link (the attribute's name alone does not say), or the analysis would not run at all.
+    /// </summary>
+    [Fact]
+    public async Task ALinkDeclaredThroughAnAliasInsideANamespaceIsSeen()
+    {
+        const string source = """
+            using System;
+            namespace Zoo
+            {
+                using System.Collections.Generic;
+                using Link = OneToOne.OneToOneAttribute;
+                public partial class Keeper { }
+                [Link(typeof(Keeper))]
+                public partial class Pen { }
+                public static class Rounds
+                {
+                    public static void M(Keeper k, Pen a, Pen b)
+                    {
+                        a.Keeper = k;
+                        b.Keeper = k;
+                    }
+                }
+            }
+            """;
+        var diagnostics = await TestCompiler.OneToOneDiagnosticsAsync(source);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("OTO100", diagnostic.Id);
+        Assert.Equal("b.Keeper = k", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
 }
