@@ -19,6 +19,7 @@ using OneToOne.Benchmarks.Runtime;
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --interleaved   single-thread ratios, interleaved bursts
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --flow [REPETITIONS [N]]  the flow analysis's share only
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --flow-compare EARLIER/OneToOne.Generator.dll [REPETITIONS]  against an earlier build, in one run
+//   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --flow-sdk [REPETITIONS]  the flow analysis against a compile with the SDK's own analyzers
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --linearity     cold generator run at N = 1,000 and 5,000, interleaved
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --write-project DIR 1000 [--hand-written]
 //   dotnet run -c Release --project benchmarks/OneToOne.Benchmarks -- --filter '*Link*'   any BenchmarkDotNet arguments (full jobs)
@@ -41,7 +42,7 @@ if (args.Length >= 1 && args[0] == "--build-goals")
     return 0;
 }
 
-if (args.Length >= 1 && args[0] is "--flow" or "--flow-compare" or "--flow-goals" && !FlowShare.IsSteady)
+if (args.Length >= 1 && args[0] is "--flow" or "--flow-compare" or "--flow-goals" or "--flow-sdk" && !FlowShare.IsSteady)
 {
     return FlowShare.RunSteady(args, Console.Out); // measured in a process of its own, whose CPU time is its work
 }
@@ -53,6 +54,12 @@ if (args.Length >= 2 && args[0] == "--flow-goals")
         Console.WriteLine(string.Join("\t", FlowShare.GoalPrefix, goal.Goal, goal.Measured, goal.Met ?? false));
     }
 
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "--flow-sdk")
+{
+    FlowShare.AgainstSdkAnalyzers(args.Length >= 2 ? int.Parse(args[1]) : 9, Console.Out);
     return 0;
 }
 

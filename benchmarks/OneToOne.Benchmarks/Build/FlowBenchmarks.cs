@@ -333,6 +333,68 @@ public static class FlowShare
         }
     }
 
+    /// <summary>
+    /// The flow analysis's own callbacks against a compile with the .NET SDK's own code analysis: its analyzers
+    /// (found next to the running runtime, in the newest SDK's <c>Sdks/Microsoft.NET.Sdk/analyzers</c>), each rule
+    /// in its default state, as a project's build runs them by default. Link-heavy code, 200 files; the least of each
+    /// over the repetitions. Prints one line; nothing when no SDK is found.
+    /// </summary>
+    public static void AgainstSdkAnalyzers(int repetitions, TextWriter output)
+    {
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var analyzers = Directory.Exists(Path.Combine(root, "sdk"))
+            ? Directory.GetDirectories(Path.Combine(root, "sdk"))
+                .Select(sdk => Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers"))
+                .Where(Directory.Exists)
+                .OrderBy(d => d, StringComparer.Ordinal)
+                .LastOrDefault()
+            : null;
+        if (analyzers is null)
+        {
+            output.WriteLine($"no .NET SDK found under {root}: the comparison with the SDK's analyzers is skipped");
+            return;
+        }
+
+        var types = new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" }
+            .Select(file => System.Reflection.Assembly.LoadFrom(Path.Combine(analyzers, file)))
+            .SelectMany(LoadableTypes)
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) &&
+                           type.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Cast<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
+            .ToList();
+        DiagnosticAnalyzer[] Sdk() => types.Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!).ToArray();
+
+        var trees = Trees(FlowProgram.LinkHeavy, 200);
+        var callbacks = new List<double>();
+        var rest = new List<double>();
+        var alone = new List<double>();
+        Diagnose(Fresh(trees), [.. Sdk(), new LinkFlowAnalyzer()]); // warm-up
+        for (var i = 0; i < repetitions; i++)
+        {
+            var timer = new CallbackTimer(new LinkFlowAnalyzer(), bindFirst: true);
+            var with = Measured(trees, [.. Sdk(), timer]);
+            callbacks.Add(timer.CpuMs);
+            rest.Add(with.CpuMs - timer.CpuMs);
+            alone.Add(Measured(trees, Sdk()).CpuMs);
+        }
+
+        output.WriteLine($"Against a compile with the SDK's {types.Count} C# analyzers ({analyzers}), link-heavy code, N = 200, {repetitions} repetitions: " +
+                         $"the flow analysis's own callbacks {OwnShare(callbacks, rest):P2} ({callbacks.Min():F0} of {rest.Min():F0} ms, least of each); " +
+                         $"that compile without the flow analysis {alone.Min():F0} ms, least");
+    }
+
+    /// <summary>The types of an assembly that load here (the SDK's code fixes need Roslyn's workspaces, which this program does not).</summary>
+    private static IEnumerable<Type> LoadableTypes(System.Reflection.Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (System.Reflection.ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+
     public static void Print(IEnumerable<Report> reports, TextWriter output)
     {
         output.WriteLine("| program | build | N | its own callbacks' CPU, against the rest of the compile (least of each) | compile, CPU (ms, least) | with the flow analysis, CPU (ms, least) | share by difference, CPU: least | by difference, median of the repetitions | by difference, wall | bytes allocated | OTO100/101 |");
