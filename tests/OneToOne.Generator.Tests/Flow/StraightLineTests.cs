@@ -23,6 +23,8 @@ public class StraightLineTests
             public static Profile For(User u) => new Sample(u).Profile;
             public static Profile Fresh(User u) { var p = new Profile(); p.User = u; return p; }
             public static Profile Declared(User u) { Profile p = new Profile(), q = new Profile(); p.User = u; { var r = q; r.Bio = "x"; } return p; }
+            public static Profile Constant(User u) { const string tag = "t"; var p = new Profile { }; var q = new Profile(); q.Bio = tag; q.User = u; return q; }
+            public static Profile Tagged(User u) { const string tag = "t"; string name = tag; var q = new Profile(); q.Bio = name; q.User = u; return q; }
             public static User Principal(Profile p) { var u = new User(); p.User = u; return u; }
             public static Profile Same(Profile p, User u) { Attach(p, u); return p; }
             public static void Extension(User u, Box<int> box, Card c) { c.Box = box; u.Name = "n" + u.Name; }
@@ -82,6 +84,8 @@ public class StraightLineTests
     [InlineData("Declared", true)]
     [InlineData("Extension", true)]
     [InlineData("Swap", true)]
+    [InlineData("Tagged", true)]
+    [InlineData("Constant", false)] // an (empty) initializer list
     [InlineData("Make", false)] // an object initializer: the graph lowers it into later operations
     [InlineData("Branches", false)]
     [InlineData("Conditional", false)]
