@@ -80,17 +80,7 @@ public class ReservedAndInheritedNameTests
     public async Task GeneratedMemberOfABaseClassFromAnotherAssemblyIsOto004()
     {
         // The base assembly is compiled with the generator: its Profile has a generated User.
-        var baseCompilation = TestCompiler.Create("""
-            using OneToOne;
-            namespace Lib;
-            public partial class User { }
-            [OneToOne(typeof(User))]
-            public partial class Profile { }
-            """);
-        var (baseOutput, _, _) = TestCompiler.Generate(baseCompilation);
-        using var stream = new MemoryStream();
-        Assert.True(baseOutput.Emit(stream).Success);
-        var reference = MetadataReference.CreateFromImage(stream.ToArray());
+        var reference = LinkedLibrary.Compile();
 
         var derived = TestCompiler.Create("""
             using OneToOne;
@@ -145,23 +135,12 @@ public class ExternalPrincipalLinkedElsewhereTests
     public async Task AReverseAccessorGeneratedInTheOtherAssemblyIsOto004()
     {
         var options = TestCompiler.ParseOptions.WithLanguageVersion(LanguageVersion.Preview);
-        var library = TestCompiler.Create("""
-            using OneToOne;
-            namespace Lib;
-            public partial class User { }
-            [OneToOne(typeof(User))]
-            public partial class Profile { }
-            """);
-        var (libraryOutput, _, _) = TestCompiler.Generate(library);
-        using var stream = new MemoryStream();
-        Assert.True(libraryOutput.Emit(stream).Success);
-
         var compilation = TestCompiler.Create(options, """
             using OneToOne;
             namespace App;
             [OneToOne(typeof(Lib.User))]
             public partial class Profile { }
-            """).AddReferences(MetadataReference.CreateFromImage(stream.ToArray()));
+            """).AddReferences(LinkedLibrary.Compile());
         var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
 
@@ -170,6 +149,24 @@ public class ExternalPrincipalLinkedElsewhereTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("OTO004", diagnostic.Id);
         Assert.Contains("'User' already declares 'Profile'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>An assembly compiled with the generator, linking its own <c>Lib.Profile</c> to <c>Lib.User</c>: each has the other's generated member.</summary>
+internal static class LinkedLibrary
+{
+    public static MetadataReference Compile()
+    {
+        var (output, _, _) = TestCompiler.Generate(TestCompiler.Create("""
+            using OneToOne;
+            namespace Lib;
+            public partial class User { }
+            [OneToOne(typeof(User))]
+            public partial class Profile { }
+            """));
+        using var stream = new MemoryStream();
+        Assert.True(output.Emit(stream).Success);
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 }
 

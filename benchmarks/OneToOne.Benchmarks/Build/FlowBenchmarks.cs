@@ -217,9 +217,9 @@ public static class FlowShare
         Func<(DiagnosticAnalyzer[] Analyzers, CallbackTimer? Timer)>[] variants =
         [
             () => ([new NoOpAnalyzer(operations: false)], null),
-            () => Timed(bindFirst: false),
+            () => TimedAfter(new LinkFlowAnalyzer(), bindFirst: false),
             () => ([new NoOpAnalyzer(operations: true)], null),
-            () => Timed(bindFirst: true, new NoOpAnalyzer(operations: true)),
+            () => TimedAfter(new LinkFlowAnalyzer(), bindFirst: true, new NoOpAnalyzer(operations: true)),
         ];
         var wall = variants.Select(_ => new List<double>()).ToArray();
         var cpu = variants.Select(_ => new List<double>()).ToArray();
@@ -257,10 +257,6 @@ public static class FlowShare
 
         return [Of(FlowBuild.CompilerAlone, 0, 1), Of(FlowBuild.WithCodeAnalysis, 2, 3)];
     }
-
-    /// <summary>The flow analysis behind a timer of its callbacks, after <paramref name="others"/>.</summary>
-    private static (DiagnosticAnalyzer[] Analyzers, CallbackTimer? Timer) Timed(bool bindFirst, params DiagnosticAnalyzer[] others) =>
-        TimedAfter(new LinkFlowAnalyzer(), bindFirst, others);
 
     /// <summary><paramref name="flow"/> behind a timer of its callbacks, after <paramref name="others"/>.</summary>
     private static (DiagnosticAnalyzer[] Analyzers, CallbackTimer? Timer) TimedAfter(DiagnosticAnalyzer flow, bool bindFirst, params DiagnosticAnalyzer[] others)

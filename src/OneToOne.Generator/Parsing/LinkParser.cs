@@ -524,7 +524,7 @@ internal static class LinkParser
 
             foreach (var reserved in type.GetMembers(reservedName))
             {
-                if (!IsGeneratedByUs(reserved))
+                if (!IsGeneratedHere(reserved))
                 {
                     return new Clash($"'{type.Name}' already declares '{reserved.Name}', a name reserved for the link's hidden storage", SourceLocation(reserved), false);
                 }
@@ -557,9 +557,7 @@ internal static class LinkParser
         {
             foreach (var member in type.GetMembers(name))
             {
-                // This link's own generated members are in this compilation; one generated for a link of another
-                // assembly (a principal linked there too) is a member like any other: it would hide an extension.
-                if (!IsGeneratedByUs(member) || member.DeclaringSyntaxReferences.Length == 0)
+                if (!IsGeneratedHere(member))
                 {
                     var handWritten = otherSide is not null && isMember &&
                                       member is IPropertySymbol { IsStatic: false, IsIndexer: false } property &&
@@ -592,7 +590,7 @@ internal static class LinkParser
             {
                 // A base class's own generated members are links too: OTO005 (LinkClashes) handles them when the base
                 // class is in this compilation; one from another assembly is an ordinary member here.
-                var handledByLinkClashes = IsGeneratedByUs(member) && baseType.DeclaringSyntaxReferences.Length > 0;
+                var handledByLinkClashes = IsGeneratedHere(member);
                 if (member.DeclaredAccessibility != Accessibility.Private && !handledByLinkClashes)
                 {
                     return new Clash($"its base class '{baseType.Name}' already declares '{name}'", SourceLocation(member), false);
@@ -605,6 +603,12 @@ internal static class LinkParser
 
     private static Location? SourceLocation(ISymbol symbol) =>
         symbol.Locations.FirstOrDefault() is { IsInSource: true } location ? location : null;
+
+    /// <summary>
+    /// Whether this generator wrote <paramref name="member"/> for a link of this compilation: a member it generated for
+    /// another assembly's links (a type linked there too) is, to the clash checks, a member like any other.
+    /// </summary>
+    private static bool IsGeneratedHere(ISymbol member) => member.DeclaringSyntaxReferences.Length > 0 && IsGeneratedByUs(member);
 
     /// <summary>
     /// Whether this generator wrote <paramref name="member"/>: declared in one of its files (no binding needed), or

@@ -50,12 +50,14 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken)
     {
         private ControlFlowGraph? _graph;
+        private bool? _straightLine;
 
         public IMethodBodyBaseOperation? Operation { get; } = operation;
 
         public bool Broken { get; } = broken;
 
-        public bool StraightLine { get; } = operation is not null && !broken && operation.IsStraightLine();
+        /// <summary>Whether it runs straight through; looked at the first time a summary needs it (most bodies link nothing).</summary>
+        public bool StraightLine => _straightLine ??= Operation is not null && !Broken && Operation.IsStraightLine();
 
         public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation?.ControlFlowGraph(cancellationToken);
     }
@@ -156,7 +158,8 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     {
         try
         {
-            ControlFlowGraph? graph;
+            ControlFlowGraph? graph = null;
+            IMethodBodyBaseOperation? straight = null;
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 if (callingGraph is null)
@@ -177,24 +180,25 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
 
                 if (straightLine && body.StraightLine)
                 {
-                    // Most constructors, factories and helpers: run once, in order, without a graph.
-                    var straight = new FlowContext(this, budget, reach, cancellationToken);
-                    var run = new GraphSolver(straight);
-                    run.SolveStraightLine(operation, new FlowState(straight.Origins));
-                    return MethodSummary.From(method, run.Exit, run.Returned, straight.Origins);
+                    straight = operation; // most constructors, factories and helpers: run once, in order, without a graph
                 }
-
-                if (body.Graph(cancellationToken) is not { } built)
+                else if ((graph = body.Graph(cancellationToken)) is null)
                 {
                     return MethodSummary.Empty;
                 }
-
-                graph = built;
             }
 
             var context = new FlowContext(this, budget, reach, cancellationToken);
-            var solver = new GraphSolver(graph, context, repeatedLambda: null);
-            solver.Solve(new FlowState(context.Origins));
+            var solver = graph is null ? new GraphSolver(context) : new GraphSolver(graph, context, repeatedLambda: null);
+            if (straight is not null)
+            {
+                solver.SolveStraightLine(straight, new FlowState(context.Origins));
+            }
+            else
+            {
+                solver.Solve(new FlowState(context.Origins));
+            }
+
             return MethodSummary.From(method, solver.Exit, solver.Returned, context.Origins);
         }
         catch (Exception e) when (e is not OperationCanceledException)
