@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System;
 using Microsoft.CodeAnalysis;
 
 namespace OneToOne.Generator.Analyzers.Flow;
