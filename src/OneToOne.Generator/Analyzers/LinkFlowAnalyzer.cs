@@ -12,13 +12,24 @@ namespace OneToOne.Generator.Analyzers;
 
 /// <summary>
 /// OTO100 and OTO101: code that may link two different dependents to one principal, found by a forward data-flow
-/// analysis over each body's control-flow graph (<see cref="GraphSolver"/>, then <see cref="ConflictReporter"/>),
+/// analysis of each body, over its operation tree when it is made of structured statements and over its control-flow
+/// graph otherwise (<see cref="FlowSolver"/>, then <see cref="ConflictReporter"/>),
 /// following the calls of this compilation through their summaries (<see cref="SummaryCache"/>). Cheap checks first
 /// (<see cref="LinkScan"/>): a body with no link operation, or a single one made once, costs no graph.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 {
+    private readonly bool _withoutGraph = true;
+
+    /// <summary>The analyzer: a body made of structured statements is run from its operation tree, without a graph.</summary>
+    public LinkFlowAnalyzer()
+    {
+    }
+
+    /// <summary>With <paramref name="withoutGraph"/> false every body takes its graph: for the tests that check both ways warn alike.</summary>
+    internal LinkFlowAnalyzer(bool withoutGraph) => _withoutGraph = withoutGraph;
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.DoubleLink, Descriptors.RepeatedLink);
@@ -38,7 +49,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
             }
 
             // One per compilation, filled lazily by the bodies analysed: the summaries of the methods they call.
-            var summaries = new SummaryCache(start.Compilation, new LinkResolver(attributeType));
+            var summaries = new SummaryCache(start.Compilation, new LinkResolver(attributeType), _withoutGraph);
 
             // A code-block action, not an operation-block one: Roslyn then builds no operation tree for a body that the
             // syntax shows cannot take part in a link (it names no linked type, navigation or reverse accessor).
@@ -69,14 +80,26 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 
             if (root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
                     or OperationKind.FieldInitializer or OperationKind.PropertyInitializer) ||
-                !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken) ||
-                root.ControlFlowGraph(context.CancellationToken) is not { } graph)
+                !LinkScan.WorthAnalysing(root, summaries, FlowBounds.CallDepth, context.CancellationToken))
             {
                 return;
             }
 
             var flow = new FlowContext(summaries, FlowBounds.CallDepth, reach: null, context.CancellationToken);
-            var solver = new GraphSolver(graph, flow, repeatedLambda: null);
+            FlowSolver solver;
+            if (summaries.WithoutGraph && root is IMethodBodyBaseOperation body && body.IsStructured())
+            {
+                solver = new FlowSolver(flow, body); // most bodies: run from the operation tree, no graph built
+            }
+            else if (root.ControlFlowGraph(context.CancellationToken) is { } graph)
+            {
+                solver = new FlowSolver(graph, flow, repeatedLambda: null);
+            }
+            else
+            {
+                return;
+            }
+
             solver.Solve(new FlowState(flow.Origins));
             new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
         }

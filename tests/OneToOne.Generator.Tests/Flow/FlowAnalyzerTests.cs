@@ -411,6 +411,26 @@ public class FlowAnalyzerTests
         """);
 
     [Fact]
+    public Task LoopRunsUntilNothingNewReachesItsStart() => FlowVerifier.VerifyAsync("""
+        public class C
+        {
+            public void M(User u, Func<bool> more)
+            {
+                Profile a = new Profile(), b = new Profile(), c = new Profile();
+                while (more())
+                {
+                    c = b;
+                    b = a;
+                }
+
+                c.User = u;
+                var d = new Profile();
+                {|OTO100:d.User = u|};
+            }
+        }
+        """, "('a', 'b', 'c')"); // after two runs c may hold what a held: one run or two would not name 'a'
+
+    [Fact]
     public Task ListForEachLambda() => FlowVerifier.VerifyAsync("""
         public class C
         {

@@ -1,11 +1,16 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using OneToOne.Generator.Analyzers;
 
 namespace OneToOne.Generator.Tests.Flow;
 
 /// <summary>
 /// Runs the generator and the analyzers on a body written with markup (<see cref="DiagnosticMarkup"/>):
 /// <c>{|OTO100:text|}</c> marks where a diagnostic must sit (exactly that span); no other OTO100 or OTO101 may be
-/// reported, and nothing may crash.
+/// reported, and nothing may crash. The same warnings must come when every body is analysed over its control-flow
+/// graph (no body run from its operation tree).
 /// </summary>
 public static class FlowVerifier
 {
@@ -59,6 +64,14 @@ public static class FlowVerifier
             expected.OrderBy(e => e.Span.Start).SequenceEqual(actual),
             $"expected: {Describe(expected, source)}\nactual:   {Describe(actual, source)}\nall: {string.Join("\n", diagnostics.Where(d => d.Id.StartsWith("OTO", StringComparison.Ordinal)))}");
 
+        // Each body is analysed as the analyzer ships (from its operation tree when it is made of structured statements)
+        // and again with every body over its control-flow graph: the warnings must be the same, place and message.
+        var (output, _, _) = TestCompiler.Generate(TestCompiler.Create(source));
+        var withGraph = await output
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LinkFlowAnalyzer(withoutGraph: false)))
+            .GetAnalyzerDiagnosticsAsync();
+        Assert.Equal(Warnings(withGraph), Warnings(diagnostics));
+
         var messages = diagnostics.Where(d => d.Id is "OTO100" or "OTO101").Select(d => d.GetMessage()).ToList();
         foreach (var fragment in messageFragments)
         {
@@ -68,6 +81,13 @@ public static class FlowVerifier
 
     /// <summary>Nothing at all may be reported (a safe pattern).</summary>
     public static Task SafeAsync(string code) => VerifyAsync(code);
+
+    private static List<string> Warnings(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics
+            .Where(d => d.Id is "OTO100" or "OTO101")
+            .Select(d => $"{d.Id}@{d.Location.SourceSpan}: {d.GetMessage()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static string Describe(IEnumerable<(string Id, TextSpan Span)> items, string source) =>
         "[" + string.Join(", ", items.Select(i => $"{i.Id}@'{source.Substring(i.Span.Start, i.Span.Length)}'({i.Span.Start})")) + "]";

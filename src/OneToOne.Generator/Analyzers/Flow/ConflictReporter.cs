@@ -10,7 +10,7 @@ using OneToOne.Generator.Diagnostics;
 namespace OneToOne.Generator.Analyzers.Flow;
 
 /// <summary>
-/// Owns reporting: replays each block of a solved graph once from its fixed-point state and, before each link,
+/// Owns reporting: replays a solved body once from its fixed-point states and, before each link,
 /// checks whether the principal may already hold a different dependent (OTO100) or one made by an earlier run of the
 /// same loop or lambda (OTO101). Also analyses the local functions and the lambdas of the graph. Also owns the
 /// diagnostic properties the code fix reads.
@@ -30,22 +30,13 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
     public bool Reports => true;
 
-    /// <summary>Reports on a solved graph (its states are used up: each block runs on its own starting state), then on its local functions.</summary>
-    public void Report(GraphSolver solver)
+    /// <summary>Reports on a solved body (its states are used up: the replay runs on them), then on its graph's local functions.</summary>
+    public void Report(FlowSolver solver)
     {
+        solver.Replay(this);
         if (solver.Graph is not { } graph)
         {
-            return; // a body run without its graph is only ever summarised, never reported on
-        }
-
-        var evaluator = new Evaluator(solver, this);
-        foreach (var block in graph.Blocks)
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (solver.In[block.Ordinal] is { } state)
-            {
-                evaluator.RunBlock(block, state);
-            }
+            return; // a body run from its operation tree has no local function
         }
 
         foreach (var localFunction in graph.LocalFunctions)
@@ -57,12 +48,12 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
     /// <summary>Analyses a graph that runs on its own, from an empty state, and reports.</summary>
     public void SolveAndReport(ControlFlowGraph graph)
     {
-        var solver = new GraphSolver(graph, context, repeatedLambda: null);
+        var solver = new FlowSolver(graph, context, repeatedLambda: null);
         solver.Solve(new FlowState(context.Origins));
         Report(solver);
     }
 
-    public void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated)
+    public void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated)
     {
         if (repeated is null)
         {

@@ -18,15 +18,26 @@ internal sealed partial class Evaluator
     /// <summary>An object a followed method makes, as one call makes it.</summary>
     private readonly record struct CallMade(IOperation Call, int Origin, bool Old);
 
+    /// <summary>The object whose initializer is running: what <c>Owner = u</c> in <c>new Profile { Owner = u }</c> assigns to.</summary>
+    private ValueSet? _receiver;
+
     private ValueSet Creation(IObjectCreationOperation creation)
     {
         var arguments = Arguments(creation.Arguments, reduced: false);
-        Eval(creation.Initializer);
         var made = NewObject(creation, creation, static c => Describe.Creation(c), OriginKind.Made);
         if (creation.Constructor is { } constructor &&
             Context.Summaries.Of(constructor, solver.Graph, Context.CallBudget, Context.Reach, Context.CancellationToken) is { } summary)
         {
             Apply(summary, SummaryCache.Normalize(constructor), creation, made, null, arguments);
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            // Run from the operation tree (a graph has already lowered it into later operations): its members are the new object's.
+            var outer = _receiver;
+            _receiver = made;
+            Eval(initializer);
+            _receiver = outer;
         }
 
         return made;
@@ -211,7 +222,7 @@ internal sealed partial class Evaluator
         }
 
         // Handed to a method that runs it again and again: what one run links is there at the start of the next.
-        var analysis = new GraphSolver(graph, Context, lambda.Symbol);
+        var analysis = new FlowSolver(graph, Context, lambda.Symbol);
         var start = _state.Clone();
         for (var run = 0; run < FlowBounds.RepeatedLambdaRuns; run++)
         {

@@ -10,11 +10,12 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// <summary>
 /// Owns the transfer function of one operation: which abstract objects each expression may evaluate to, and what
 /// assignments to variables do to the state. Links and unlinks are in <c>Evaluator.Links.cs</c>, calls and
-/// lambdas in <c>Evaluator.Calls.cs</c>, null checks of a principal in <c>Evaluator.Guards.cs</c>.
+/// lambdas in <c>Evaluator.Calls.cs</c>, null checks of a principal in <c>Evaluator.Guards.cs</c>, statements run from
+/// the operation tree (a body without a graph) in <c>Evaluator.Statements.cs</c>.
 /// </summary>
-internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observer)
+internal sealed partial class Evaluator(FlowSolver solver, ILinkObserver observer)
 {
-    private FlowState _state = null!; // set by RunBlock or RunStatements before any use
+    private FlowState _state = null!; // set by RunBlock or RunBody before any use
 
     private FlowContext Context => solver.Context;
 
@@ -39,57 +40,6 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
         }
 
         return block.BranchValue is { } branch ? Eval(branch) : null;
-    }
-
-    /// <summary>
-    /// Runs the statements of a body without branches (see <see cref="OperationExtensions.IsStraightLine"/>) in order
-    /// on <paramref name="state"/>, as its graph's one block would; returns the objects of its final <c>return</c>
-    /// (null: none, or one the analysis cannot name) and whether it has one.
-    /// </summary>
-    public (ValueSet? Returned, bool Returns) RunStatements(IMethodBodyBaseOperation body, FlowState state)
-    {
-        _state = state;
-        if (body is IConstructorBodyOperation { Initializer: { } initializer })
-        {
-            Eval(initializer);
-        }
-
-        (ValueSet? Returned, bool Returns) result = (null, false);
-        RunStatement((body.BlockBody ?? body.ExpressionBody)!, ref result);
-        return result;
-    }
-
-    private void RunStatement(IOperation statement, ref (ValueSet? Returned, bool Returns) result)
-    {
-        switch (statement)
-        {
-            case IBlockOperation block:
-                foreach (var inner in block.Operations)
-                {
-                    RunStatement(inner, ref result);
-                }
-
-                break;
-            case IReturnOperation { ReturnedValue: { } value }:
-                result = (Eval(value), true);
-                break;
-            case IVariableDeclarationGroupOperation group:
-                foreach (var declaration in group.Declarations)
-                {
-                    foreach (var declarator in declaration.Declarators)
-                    {
-                        if ((declarator.Initializer ?? declaration.Initializer) is { } initial)
-                        {
-                            AssignLocal(declarator.Symbol, Eval(initial.Value), declarator);
-                        }
-                    }
-                }
-
-                break;
-            default:
-                Eval(statement);
-                break;
-        }
     }
 
     /// <summary>What a variable holds; named after its symbol (<c>this</c> for the instance, keyed by its type).</summary>
@@ -144,6 +94,8 @@ internal sealed partial class Evaluator(GraphSolver solver, ILinkObserver observ
                 return Get(VarKey.Of(parameter.Parameter));
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
                 return Get(VarKey.Of(instance.Type!));
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                return _receiver;
             case IFieldReferenceOperation field when field.Instance.IsThis():
                 return Get(VarKey.Of(field.Field));
             case IPropertyReferenceOperation property when property.Instance.IsThis() && property.Arguments.Length == 0 &&

@@ -33,7 +33,7 @@ internal interface ILinkObserver
     void BeforeLink(FlowState state, LinkSite site);
 
     /// <summary>A lambda was met: solved as run repeatedly (<paramref name="repeated"/>), or to be analysed on its own (null).</summary>
-    void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated);
+    void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated);
 }
 
 /// <summary>The observer of the solving rounds: reports nothing.</summary>
@@ -51,7 +51,7 @@ internal sealed class NoReports : ILinkObserver
     {
     }
 
-    public void LambdaMet(ControlFlowGraph graph, GraphSolver? repeated)
+    public void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated)
     {
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace OneToOne.Generator.Analyzers.Flow;
@@ -75,15 +76,19 @@ internal static class OperationExtensions
     };
 
     /// <summary>
-    /// Whether a method's body runs straight through: made only of statements and expressions that Roslyn's
-    /// control-flow graph keeps in one block, in the order of the source (no branch, loop, conditional or
-    /// null-conditional expression, lambda, local function, initializer list, pattern, try or using), with a
-    /// <c>return</c> only as its last statement. Its graph would be that one block, so the analysis runs the
-    /// statements once, in order, without building it (see <see cref="GraphSolver.SolveStraightLine"/>).
+    /// Whether a method's body is made only of structured statements that the analysis runs from its operation tree
+    /// (see <see cref="FlowSolver"/>): blocks, declarations, expression statements, <c>if</c>, <c>while</c>,
+    /// <c>do</c>, <c>for</c>, <c>foreach</c> over one variable, <c>break</c>, <c>continue</c>, <c>return</c> and
+    /// <c>throw</c>, with expressions that have no control flow of their own (no conditional or null-conditional
+    /// operator, <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>, <c>switch</c>, lambda or local function; object initializers
+    /// only of members of the new object; patterns without <c>and</c>, <c>or</c> or lists). Roslyn's control-flow
+    /// graph of such a body has a block where a statement branches and joins where the statements join, so running the
+    /// statements in order, forking at each condition and joining after it, with a fixed point at each loop, gives the
+    /// states the graph gives. Anything else (<c>try</c>, <c>using</c>, <c>goto</c>, <c>switch</c>, ...) takes the graph.
     /// </summary>
-    public static bool IsStraightLine(this IMethodBodyBaseOperation body)
+    public static bool IsStructured(this IMethodBodyBaseOperation body)
     {
-        if ((body.BlockBody ?? body.ExpressionBody) is not { } block || (body.BlockBody is not null && body.ExpressionBody is not null))
+        if ((body.BlockBody ?? body.ExpressionBody) is null || (body.BlockBody is not null && body.ExpressionBody is not null))
         {
             return false;
         }
@@ -100,12 +105,21 @@ internal static class OperationExtensions
                     or OperationKind.ArrayElementReference or OperationKind.Literal or OperationKind.DefaultValue or OperationKind.Unary
                     or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
                     or OperationKind.InterpolatedString or OperationKind.InterpolatedStringText or OperationKind.Interpolation
-                    or OperationKind.ArrayCreation or OperationKind.ArrayInitializer:
+                    or OperationKind.ArrayCreation or OperationKind.ArrayInitializer
+                    or OperationKind.IsType or OperationKind.IsPattern or OperationKind.ConstantPattern or OperationKind.DeclarationPattern
+                    or OperationKind.TypePattern or OperationKind.NegatedPattern or OperationKind.DiscardPattern
+                    or OperationKind.RecursivePattern or OperationKind.PropertySubpattern:
                     continue;
-                case OperationKind.ObjectCreation when operation is IObjectCreationOperation { Initializer: null }:
-                case OperationKind.InstanceReference when operation.IsThis():
+                case OperationKind.ObjectCreation:
+                case OperationKind.ObjectOrCollectionInitializer when operation.Parent is IObjectCreationOperation:
+                case OperationKind.InstanceReference when operation.IsThis() || operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
                 case OperationKind.Binary when operation is IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) }:
-                case OperationKind.Return when operation.Parent == block && block.Operations[block.Operations.Length - 1] == operation:
+                case OperationKind.Conditional when operation.Syntax is IfStatementSyntax:
+                case OperationKind.Loop when operation is IWhileLoopOperation { ConditionIsUntil: false } or IForLoopOperation
+                    or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation }:
+                case OperationKind.Branch when operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } jump && EnclosingLoop(jump) is not null:
+                case OperationKind.Return:
+                case OperationKind.Throw when operation.Syntax is ThrowStatementSyntax:
                     continue;
                 default:
                     return false;
@@ -113,5 +127,20 @@ internal static class OperationExtensions
         }
 
         return true;
+    }
+
+    /// <summary>The loop a <c>break</c> or <c>continue</c> leaves or goes on with (null: it belongs to something else, a <c>switch</c>).</summary>
+    public static ILoopOperation? EnclosingLoop(IBranchOperation jump)
+    {
+        foreach (var ancestor in jump.Ancestors())
+        {
+            if (ancestor is ILoopOperation loop &&
+                (SymbolEqualityComparer.Default.Equals(jump.Target, loop.ExitLabel) || SymbolEqualityComparer.Default.Equals(jump.Target, loop.ContinueLabel)))
+            {
+                return loop;
+            }
+        }
+
+        return null;
     }
 }

@@ -24,17 +24,17 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// once in the common case. Followed: constructors (with their <c>: this(...)</c> and <c>: base(...)</c> calls),
 /// static and instance methods that cannot be overridden, extension methods and local functions, declared in
 /// this compilation with a body, when the receiver, a parameter or the result is of a type that takes part in a
-/// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies. A body that
-/// runs straight through (see <see cref="OperationExtensions.IsStraightLine"/>), as most constructors, factories and
-/// helpers do, is run once in order without its control-flow graph (<see cref="GraphSolver.SolveStraightLine"/>).
+/// link. Not followed: virtual, abstract, interface and delegate calls, and methods of other assemblies. A body made
+/// of structured statements (see <see cref="OperationExtensions.IsStructured"/>), as most constructors, factories and
+/// helpers are, is run from its operation tree without its control-flow graph.
 /// </remarks>
 /// <param name="compilation">The compilation whose methods are followed.</param>
 /// <param name="resolver">Its links.</param>
-/// <param name="straightLine">
-/// Whether a body without branches is run once in order, without its graph (always, but for the tests that check
-/// that both ways give the same summary).
+/// <param name="withoutGraph">
+/// Whether a body made of structured statements is run from its operation tree, without its graph (always, but for
+/// the tests that check that both ways give the same summaries and the same warnings).
 /// </param>
-internal sealed class SummaryCache(Compilation compilation, LinkResolver resolver, bool straightLine = true)
+internal sealed class SummaryCache(Compilation compilation, LinkResolver resolver, bool withoutGraph = true)
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Budget), Entry> _summaries = new(new MethodBudgetComparer());
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _followable = new(SymbolEqualityComparer.Default);
@@ -44,25 +44,28 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     private sealed record Entry(MethodSummary Summary, int Depth, bool Truncated);
 
     /// <summary>
-    /// A method's body, whether it compiles, whether it runs straight through (no graph needed), and its graph (made
-    /// the first time a summary needs it).
+    /// A method's body, whether it compiles, whether it is made of structured statements (no graph needed), and its
+    /// graph (made the first time a summary needs it).
     /// </summary>
     private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken)
     {
         private ControlFlowGraph? _graph;
-        private bool? _straightLine;
+        private bool? _structured;
 
         public IMethodBodyBaseOperation? Operation { get; } = operation;
 
         public bool Broken { get; } = broken;
 
-        /// <summary>Whether it runs straight through; looked at the first time a summary needs it (most bodies link nothing).</summary>
-        public bool StraightLine => _straightLine ??= Operation is not null && !Broken && Operation.IsStraightLine();
+        /// <summary>Whether it is made of structured statements; looked at the first time a summary needs it (most bodies link nothing).</summary>
+        public bool Structured => _structured ??= Operation is not null && !Broken && Operation.IsStructured();
 
         public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation?.ControlFlowGraph(cancellationToken);
     }
 
     public LinkResolver Resolver { get; } = resolver;
+
+    /// <summary>Whether a body made of structured statements is run without its graph (see the constructor).</summary>
+    public bool WithoutGraph { get; } = withoutGraph;
 
     /// <summary>
     /// The summary of a call of <paramref name="target"/> from a body that may follow calls <paramref name="budget"/>
@@ -159,7 +162,7 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
         try
         {
             ControlFlowGraph? graph = null;
-            IMethodBodyBaseOperation? straight = null;
+            IMethodBodyBaseOperation? structured = null;
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 if (callingGraph is null)
@@ -178,9 +181,9 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
                     return MethodSummary.Empty;
                 }
 
-                if (straightLine && body.StraightLine)
+                if (WithoutGraph && body.Structured)
                 {
-                    straight = operation; // most constructors, factories and helpers: run once, in order, without a graph
+                    structured = operation; // most constructors, factories and helpers: run from the tree, without a graph
                 }
                 else if ((graph = body.Graph(cancellationToken)) is null)
                 {
@@ -189,15 +192,8 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             }
 
             var context = new FlowContext(this, budget, reach, cancellationToken);
-            var solver = graph is null ? new GraphSolver(context) : new GraphSolver(graph, context, repeatedLambda: null);
-            if (straight is not null)
-            {
-                solver.SolveStraightLine(straight, new FlowState(context.Origins));
-            }
-            else
-            {
-                solver.Solve(new FlowState(context.Origins));
-            }
+            var solver = structured is not null ? new FlowSolver(context, structured) : new FlowSolver(graph!, context, repeatedLambda: null);
+            solver.Solve(new FlowState(context.Origins));
 
             return MethodSummary.From(method, solver.Exit, solver.Returned, context.Origins);
         }

@@ -8,14 +8,17 @@ using Microsoft.CodeAnalysis.Operations;
 namespace OneToOne.Generator.Analyzers.Flow;
 
 /// <summary>
-/// Owns the fixed point over one control-flow graph (a method body, a lambda or a local function): the state at the
-/// start of each basic block, how states flow along branches, through finally blocks and into exception handlers,
-/// what the guards of a branch remove on each edge, the state at the exit and the objects returned. It reports
-/// nothing: <see cref="ConflictReporter"/> replays each block once from the states it leaves.
+/// Owns the fixed point of one body (a method body, a lambda or a local function) over its control-flow graph: the
+/// state at the start of each basic block, how states flow along branches, through finally blocks and into exception
+/// handlers, what the guards of a branch remove on each edge, the state at the exit and the objects returned. A body
+/// made of structured statements (<see cref="OperationExtensions.IsStructured"/>) is run from its operation tree
+/// instead (<see cref="Evaluator.RunBody"/>), with the same transfer functions and the same joins, and its graph is
+/// never built. It reports nothing: <see cref="ConflictReporter"/> replays the body once from the states it leaves.
 /// </summary>
-internal sealed class GraphSolver
+internal sealed class FlowSolver
 {
-    private static readonly Dictionary<CaptureId, int> NoCaptures = new();
+    /// <summary>For a body run without a graph: no flow capture.</summary>
+    public static readonly Dictionary<CaptureId, int> NoCaptures = new();
 
     private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
     private readonly HashSet<CaptureId> _assignedCaptures = new();
@@ -23,7 +26,7 @@ internal sealed class GraphSolver
     private readonly SortedSet<int> _pending = new();
     private FlowState? _exit;
 
-    public GraphSolver(ControlFlowGraph graph, FlowContext context, IMethodSymbol? repeatedLambda)
+    public FlowSolver(ControlFlowGraph graph, FlowContext context, IMethodSymbol? repeatedLambda)
     {
         Graph = graph;
         Context = context;
@@ -32,15 +35,27 @@ internal sealed class GraphSolver
         ScanCaptures();
     }
 
-    /// <summary>A solver for a body without branches, run by <see cref="SolveStraightLine"/> without a graph.</summary>
-    public GraphSolver(FlowContext context)
+    /// <summary>A solver for a body made of structured statements, run from its operation tree without a graph.</summary>
+    public FlowSolver(FlowContext context, IMethodBodyBaseOperation body)
     {
         Context = context;
+        Body = body;
         In = [];
     }
 
-    /// <summary>The graph solved (null for a body without branches: see <see cref="SolveStraightLine"/>).</summary>
+    /// <summary>The graph solved (null for a body run from its operation tree: see <see cref="Body"/>).</summary>
     public ControlFlowGraph? Graph { get; }
+
+    /// <summary>The body run from its operation tree (null when it has a graph).</summary>
+    public IMethodBodyBaseOperation? Body { get; }
+
+    /// <summary>For a body run from its operation tree: the state at the start of each loop, as solving left it.</summary>
+    public Dictionary<ILoopOperation, FlowState> LoopStarts => _loopStarts ??= new();
+
+    private Dictionary<ILoopOperation, FlowState>? _loopStarts;
+
+    /// <summary>For a body run from its operation tree: the state it starts with, for the reporting run.</summary>
+    private FlowState? _initial;
 
     private ImmutableArray<BasicBlock> Blocks => Graph?.Blocks ?? ImmutableArray<BasicBlock>.Empty;
 
@@ -65,11 +80,19 @@ internal sealed class GraphSolver
     public bool IsAssignedCapture(CaptureId id) => _assignedCaptures.Contains(id);
 
     /// <summary>
-    /// Runs the fixed point from <paramref name="initial"/>: a work list of the blocks whose starting state changed,
-    /// the lowest ordinal first (the order of the source), so a block runs again only when what reaches it grew.
+    /// Runs the fixed point from <paramref name="initial"/>. Over a graph: a work list of the blocks whose starting
+    /// state changed, the lowest ordinal first (the order of the source), so a block runs again only when what reaches
+    /// it grew. Without a graph: the body's statements, each loop to its own fixed point.
     /// </summary>
     public void Solve(FlowState initial)
     {
+        if (Body is { } body)
+        {
+            _initial = initial.Clone();
+            new Evaluator(this, NoReports.Instance).RunBody(body, initial);
+            return;
+        }
+
         var evaluator = new Evaluator(this, NoReports.Instance);
         if (In[0] is { } existing)
         {
@@ -99,21 +122,52 @@ internal sealed class GraphSolver
         _pending.Clear();
     }
 
-    /// <summary>
-    /// Runs a body without branches (<see cref="OperationExtensions.IsStraightLine"/>) from <paramref name="initial"/>:
-    /// its graph would be one block holding the same operations in the same order, so the fixed point is one run of
-    /// its statements, and Roslyn's graph of it is never built. The end of that run is the exit.
-    /// </summary>
-    public void SolveStraightLine(IMethodBodyBaseOperation body, FlowState initial)
+    /// <summary>Runs the body once more from the states solving found, telling <paramref name="observer"/> of each link.</summary>
+    public void Replay(ILinkObserver observer)
     {
-        var (returned, returns) = new Evaluator(this, NoReports.Instance).RunStatements(body, initial);
-        if (returns)
+        if (Body is { } body)
         {
-            Returned = returned;
+            new Evaluator(this, observer).RunBody(body, _initial!);
+            return;
         }
 
-        initial.Collect(NoCaptures, block: -1, Context.Origins);
-        _exit = initial;
+        var evaluator = new Evaluator(this, observer);
+        foreach (var block in Blocks)
+        {
+            Context.CancellationToken.ThrowIfCancellationRequested();
+            if (In[block.Ordinal] is { } state)
+            {
+                evaluator.RunBlock(block, state);
+            }
+        }
+    }
+
+    /// <summary>A path of a body run from its operation tree reaches its end (or a <c>return</c>) with <paramref name="state"/>.</summary>
+    public void ReachExit(FlowState state)
+    {
+        state.Collect(NoCaptures, block: -1, Context.Origins);
+        if (_exit is null)
+        {
+            _exit = state;
+        }
+        else
+        {
+            _exit.JoinFrom(state, Context.Origins);
+        }
+    }
+
+    /// <summary>A <c>return</c> gives back <paramref name="values"/> (null: an object the analysis cannot name).</summary>
+    public void NoteReturned(ValueSet? values)
+    {
+        if (values is null)
+        {
+            Returned = null;
+            _returnsUnknown = true;
+        }
+        else if (!_returnsUnknown)
+        {
+            Returned = Returned is null ? values : Returned.Union(values);
+        }
     }
 
     /// <summary>
@@ -127,15 +181,7 @@ internal sealed class GraphSolver
         var guard = block.BranchValue is { } branch ? evaluator.GuardOf(branch) : null;
         if (block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return } && block.BranchValue is not null)
         {
-            if (branchValues is null)
-            {
-                Returned = null;
-                _returnsUnknown = true;
-            }
-            else if (!_returnsUnknown)
-            {
-                Returned = Returned is null ? branchValues : Returned.Union(branchValues);
-            }
+            NoteReturned(branchValues);
         }
 
         state.Collect(_captureBlock, block.Ordinal, Context.Origins);
