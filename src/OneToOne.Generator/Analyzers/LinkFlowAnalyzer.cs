@@ -100,8 +100,7 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            solver.Solve(new FlowState(flow.Origins));
-            new ConflictReporter(flow, context.ReportDiagnostic).Report(solver);
+            new ConflictReporter(flow, context.ReportDiagnostic).SolveAndReport(solver);
         }
     }
 

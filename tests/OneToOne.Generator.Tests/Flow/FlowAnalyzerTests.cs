@@ -431,6 +431,23 @@ public class FlowAnalyzerTests
         """, "('a', 'b', 'c')"); // after two runs c may hold what a held: one run or two would not name 'a'
 
     [Fact]
+    public Task LoopReportsWhatItsLastRunSees() => FlowVerifier.VerifyAsync("""
+        public class C
+        {
+            public void M(User u, Func<bool> more)
+            {
+                Profile a = new Profile(), b = new Profile(), c = new Profile();
+                while (more())
+                {
+                    {|OTO100:c.User = u|};
+                    c = b;
+                    b = a;
+                }
+            }
+        }
+        """, "('a', 'b', 'c')"); // the second run already warns, naming 'c' only: the message is the last run's
+
+    [Fact]
     public Task ListForEachLambda() => FlowVerifier.VerifyAsync("""
         public class C
         {

@@ -10,7 +10,8 @@ using OneToOne.Generator.Diagnostics;
 namespace OneToOne.Generator.Analyzers.Flow;
 
 /// <summary>
-/// Owns reporting: replays a solved body once from its fixed-point states and, before each link,
+/// Owns reporting: on the fixed point's states (a replay of a solved graph, or the last run of each statement of a body
+/// run without a graph), before each link
 /// checks whether the principal may already hold a different dependent (OTO100) or one made by an earlier run of the
 /// same loop or lambda (OTO101). Also analyses the local functions and the lambdas of the graph. Also owns the
 /// diagnostic properties the code fix reads.
@@ -28,12 +29,27 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
     private readonly HashSet<(Location, string)> _reported = new();
 
+    /// <summary>For a body run without a graph: what each run of the loops around the current statement found, innermost last.</summary>
+    private readonly List<List<Diagnostic>> _loopRuns = new();
+
     public bool Reports => true;
 
-    /// <summary>Reports on a solved body (its states are used up: the replay runs on them), then on its graph's local functions.</summary>
-    public void Report(FlowSolver solver)
+    /// <summary>Analyses a body from an empty state and reports, then its graph's local functions.</summary>
+    public void SolveAndReport(FlowSolver solver)
     {
-        solver.Replay(this);
+        solver.SolveTelling(new FlowState(context.Origins), this);
+        ReportLocalFunctions(solver);
+    }
+
+    /// <summary>Reports on a solved graph (its states are used up: the replay runs on them), then on its local functions.</summary>
+    private void Report(FlowSolver solved)
+    {
+        solved.Replay(this);
+        ReportLocalFunctions(solved);
+    }
+
+    private void ReportLocalFunctions(FlowSolver solver)
+    {
         if (solver.Graph is not { } graph)
         {
             return; // a body run from its operation tree has no local function
@@ -41,27 +57,34 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
         foreach (var localFunction in graph.LocalFunctions)
         {
-            SolveAndReport(graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken));
+            SolveAndReport(new FlowSolver(graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken), context, repeatedLambda: null));
         }
-    }
-
-    /// <summary>Analyses a graph that runs on its own, from an empty state, and reports.</summary>
-    public void SolveAndReport(ControlFlowGraph graph)
-    {
-        var solver = new FlowSolver(graph, context, repeatedLambda: null);
-        solver.Solve(new FlowState(context.Origins));
-        Report(solver);
     }
 
     public void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated)
     {
         if (repeated is null)
         {
-            SolveAndReport(graph);
+            SolveAndReport(new FlowSolver(graph, context, repeatedLambda: null));
         }
         else
         {
             Report(repeated);
+        }
+    }
+
+    public void LoopRunStarted() => _loopRuns.Add(new List<Diagnostic>());
+
+    public void LoopRunEnded(bool last)
+    {
+        var run = _loopRuns[_loopRuns.Count - 1];
+        _loopRuns.RemoveAt(_loopRuns.Count - 1);
+        if (last)
+        {
+            foreach (var diagnostic in run)
+            {
+                Report(diagnostic);
+            }
         }
     }
 
@@ -141,7 +164,11 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
     private void Report(Diagnostic diagnostic)
     {
-        if (_reported.Add((diagnostic.Location, diagnostic.Id)))
+        if (_loopRuns.Count > 0)
+        {
+            _loopRuns[_loopRuns.Count - 1].Add(diagnostic); // kept only if this run of the loop turns out to be its last
+        }
+        else if (_reported.Add((diagnostic.Location, diagnostic.Id)))
         {
             report(diagnostic);
         }

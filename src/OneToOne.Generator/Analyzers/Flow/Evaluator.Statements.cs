@@ -10,8 +10,9 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// state into its two edges, with what its guard says on each, and they join where the statements join; a loop runs
 /// until the state at its start stops growing (the fixed point the graph's back edge gives), each run of a loop
 /// variable binding a new object; <c>break</c>, <c>continue</c>, <c>return</c> and <c>throw</c> carry the state to
-/// where they go. While solving, the state at the start of each loop is kept on the solver; the reporting run starts
-/// each loop from it and runs its body once, as the graph's replay runs each block once.
+/// where they go. The last run of each statement is on the fixed point's state, so the observer is told as the run
+/// goes and keeps only what a loop's last run told it. The state at the start of each loop is kept on the solver, so
+/// that a loop inside another starts each of its outer loop's runs from what it reached before.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -201,8 +202,7 @@ internal sealed partial class Evaluator
 
     /// <summary>
     /// A loop: the state at its start is the join of the state that enters it and the states its runs end with, so
-    /// its body runs until that stops growing (at most <see cref="FlowBounds.FixedPointRounds"/> times); the reporting
-    /// run starts from the state solving found and runs the body once.
+    /// its body runs until that stops growing (at most <see cref="FlowBounds.FixedPointRounds"/> times).
     /// </summary>
     private void Loop(ILoopOperation loop)
     {
@@ -238,16 +238,20 @@ internal sealed partial class Evaluator
 
         var exits = new LoopExits(loop);
         (_loops ??= new()).Add(exits);
-        var runs = observer.Reports ? 1 : FlowBounds.FixedPointRounds;
-        for (var run = 0; run < runs; run++)
+        for (var run = 1; ; run++)
         {
             Context.CancellationToken.ThrowIfCancellationRequested();
+            observer.LoopRunStarted();
             (_state, _dead) = (head.Clone(), false);
             exits.Clear();
             RunOnce(loop, exits);
-            if (_dead || !head.JoinFrom(_state, Origins))
+
+            // The last run: nothing new reaches the start again, so this run was on the fixed point's state.
+            var last = _dead || !head.JoinFrom(_state, Origins) || run == FlowBounds.FixedPointRounds;
+            observer.LoopRunEnded(last);
+            if (last)
             {
-                break; // nothing new reaches the start again: the fixed point stands
+                break;
             }
         }
 

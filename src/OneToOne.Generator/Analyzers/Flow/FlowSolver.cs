@@ -13,7 +13,8 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// handlers, what the guards of a branch remove on each edge, the state at the exit and the objects returned. A body
 /// made of structured statements (<see cref="OperationExtensions.IsStructured"/>) is run from its operation tree
 /// instead (<see cref="Evaluator.RunBody"/>), with the same transfer functions and the same joins, and its graph is
-/// never built. It reports nothing: <see cref="ConflictReporter"/> replays the body once from the states it leaves.
+/// never built. It reports nothing itself: it tells an observer (<see cref="ConflictReporter"/>) of each link on the
+/// fixed point's state (see <see cref="SolveTelling"/>).
 /// </summary>
 internal sealed class FlowSolver
 {
@@ -54,8 +55,6 @@ internal sealed class FlowSolver
 
     private Dictionary<ILoopOperation, FlowState>? _loopStarts;
 
-    /// <summary>For a body run from its operation tree: the state it starts with, for the reporting run.</summary>
-    private FlowState? _initial;
 
     private ImmutableArray<BasicBlock> Blocks => Graph?.Blocks ?? ImmutableArray<BasicBlock>.Empty;
 
@@ -88,7 +87,6 @@ internal sealed class FlowSolver
     {
         if (Body is { } body)
         {
-            _initial = initial.Clone();
             new Evaluator(this, NoReports.Instance).RunBody(body, initial);
             return;
         }
@@ -122,15 +120,28 @@ internal sealed class FlowSolver
         _pending.Clear();
     }
 
-    /// <summary>Runs the body once more from the states solving found, telling <paramref name="observer"/> of each link.</summary>
-    public void Replay(ILinkObserver observer)
+    /// <summary>
+    /// Runs the fixed point from <paramref name="initial"/> and tells <paramref name="observer"/> of each link, on the
+    /// state the fixed point has there. Over a graph: solving, then a replay of each block once from its state.
+    /// Without a graph, as the run goes: the last run of each statement is the one on the fixed point's state (a loop
+    /// runs until a run from its start adds nothing; the observer drops what the runs before that one told it: see
+    /// <see cref="ILinkObserver.LoopRunEnded"/>), so no second run is needed.
+    /// </summary>
+    public void SolveTelling(FlowState initial, ILinkObserver observer)
     {
         if (Body is { } body)
         {
-            new Evaluator(this, observer).RunBody(body, _initial!);
+            new Evaluator(this, observer).RunBody(body, initial);
             return;
         }
 
+        Solve(initial);
+        Replay(observer);
+    }
+
+    /// <summary>Runs each block of a solved graph once more from its state, telling <paramref name="observer"/> of each link.</summary>
+    public void Replay(ILinkObserver observer)
+    {
         var evaluator = new Evaluator(this, observer);
         foreach (var block in Blocks)
         {

@@ -23,7 +23,7 @@ internal sealed record LinkSite(
 /// <summary>
 /// Owns the seam between solving and reporting: the transfer functions (<see cref="Evaluator"/>) tell an observer
 /// about each link they are about to make and each lambda they have solved. Solving uses <see cref="NoReports"/>;
-/// reporting uses <see cref="ConflictReporter"/>, on states that are already the fixed point.
+/// reporting uses <see cref="ConflictReporter"/>, on states that are the fixed point's.
 /// </summary>
 internal interface ILinkObserver
 {
@@ -34,6 +34,15 @@ internal interface ILinkObserver
 
     /// <summary>A lambda was met: solved as run repeatedly (<paramref name="repeated"/>), or to be analysed on its own (null).</summary>
     void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated);
+
+    /// <summary>A run of a loop's body begins (a body run without a graph): what it tells until it ends is held back.</summary>
+    void LoopRunStarted();
+
+    /// <summary>
+    /// That run ended: <paramref name="last"/> when nothing new reached the loop's start again, so that it ran on the
+    /// fixed point's state and what it told stands; otherwise it is dropped (a later run tells it again, on more).
+    /// </summary>
+    void LoopRunEnded(bool last);
 }
 
 /// <summary>The observer of the solving rounds: reports nothing.</summary>
@@ -52,6 +61,14 @@ internal sealed class NoReports : ILinkObserver
     }
 
     public void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated)
+    {
+    }
+
+    public void LoopRunStarted()
+    {
+    }
+
+    public void LoopRunEnded(bool last)
     {
     }
 }
