@@ -21,14 +21,20 @@ internal sealed class FlowSolver
     /// <summary>For a body run without a graph: no flow capture.</summary>
     public static readonly Dictionary<CaptureId, int> NoCaptures = new();
 
-    private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits = new();
-    private readonly HashSet<CaptureId> _assignedCaptures = new();
-    private readonly Dictionary<CaptureId, int> _captureBlock = new();
-    private readonly SortedSet<int> _pending = new();
+    // A graph's alone (a body run from its operation tree has no flow capture, no finally block and no work list).
+    private readonly Dictionary<ControlFlowRegion, List<BasicBlock>> _finallyExits;
+    private readonly HashSet<CaptureId> _assignedCaptures;
+    private readonly Dictionary<CaptureId, int> _captureBlock;
+    private readonly SortedSet<int> _pending;
     private FlowState? _exit;
 
     public FlowSolver(ControlFlowGraph graph, FlowContext context, IMethodSymbol? repeatedLambda)
     {
+        _finallyExits = new();
+        _assignedCaptures = new();
+        _captureBlock = new();
+        _pending = new();
+        LinkTargets = new();
         Graph = graph;
         Context = context;
         RepeatedLambda = repeatedLambda;
@@ -39,6 +45,7 @@ internal sealed class FlowSolver
     /// <summary>A solver for a body made of structured statements, run from its operation tree without a graph.</summary>
     public FlowSolver(FlowContext context, IMethodBodyBaseOperation body)
     {
+        (_finallyExits, _assignedCaptures, _captureBlock, _pending, LinkTargets) = (null!, null!, null!, null!, null!); // never used without a graph
         Context = context;
         Body = body;
         In = [];
@@ -73,7 +80,7 @@ internal sealed class FlowSolver
     public ValueSet? Returned { get; private set; }
 
     /// <summary>Flow captures that hold the instance of a link whose value has control flow, with the link.</summary>
-    public Dictionary<CaptureId, (LinkEnd End, IPropertyReferenceOperation Property)> LinkTargets { get; } = new();
+    public Dictionary<CaptureId, (LinkEnd End, IPropertyReferenceOperation Property)> LinkTargets { get; }
 
     /// <summary>Whether the capture is later assigned to (it stands for a property being assigned, not read).</summary>
     public bool IsAssignedCapture(CaptureId id) => _assignedCaptures.Contains(id);
