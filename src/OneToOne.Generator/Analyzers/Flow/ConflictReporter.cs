@@ -104,8 +104,16 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
                 continue;
             }
 
-            var conflicting = existing.Where(e => Conflicts(e, site.Dependents)).ToList();
-            if (conflicting.Count == 0)
+            List<AbstractValue>? conflicting = null; // rare: made only when there is a conflict
+            foreach (var earlier in existing)
+            {
+                if (Conflicts(earlier, site.Dependents))
+                {
+                    (conflicting ??= new()).Add(earlier);
+                }
+            }
+
+            if (conflicting is null)
             {
                 continue;
             }
@@ -148,12 +156,15 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
         }
 
         var origins = context.Origins;
-        if (origins.Kind(earlier.Origin) == OriginKind.Temporary || dependents.Any(d => origins.Kind(d.Origin) == OriginKind.Temporary))
+        var temporary = origins.Kind(earlier.Origin) == OriginKind.Temporary;
+        var sameFromThisRun = false;
+        foreach (var dependent in dependents)
         {
-            return earlier.Old && dependents.Any(d => !d.Old && d.Origin == earlier.Origin);
+            temporary |= origins.Kind(dependent.Origin) == OriginKind.Temporary;
+            sameFromThisRun |= !dependent.Old && dependent.Origin == earlier.Origin;
         }
 
-        return true;
+        return !temporary || (earlier.Old && sameFromThisRun);
     }
 
     /// <summary>An earlier dependent as the message names it, with the call it was linked through.</summary>

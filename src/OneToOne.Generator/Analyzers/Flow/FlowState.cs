@@ -57,55 +57,51 @@ internal readonly record struct DetachedKey(LinkInfo Link, AbstractValue Depende
 /// and the dependents known to be linked to nothing on every path (what a method summary reports as an unlink).
 /// </summary>
 /// <remarks>
-/// A copy costs nothing until it changes: the copy and the original share their three tables, and whichever writes to
-/// one first copies that table (copy-on-write). The sets in the tables are immutable (<see cref="ValueSet"/>), so a
-/// table copy shares them too. Most blocks write to the variables only, so most copies never copy the facts; and the
-/// variables are an array by the number the analysis gives each (<see cref="VarTable"/>), so copying them is copying
-/// an array of references, and a join walks two arrays without hashing a symbol.
+/// A copy costs nothing until it changes: the copy and the original share their three tables. The variables are an
+/// array by the number the analysis gives each (<see cref="VarTable"/>), which whichever state writes to first copies
+/// (copy-on-write), so copying them is copying an array of references, and a join walks two arrays without hashing a
+/// symbol. The facts (a handful: the links a body makes) are a small array, copied the same way, so that copying them
+/// copies no hash table; the unlinks are an immutable array. The sets in the tables are immutable
+/// (<see cref="ValueSet"/>), so a table copy shares them too.
 /// </remarks>
 internal sealed class FlowState
 {
     private readonly VarTable _table;
     private ValueSet?[] _vars; // by the variable's number in the analysis's table; null: nothing known of it yet
-    private Dictionary<FactKey, ValueSet> _facts;
+    private KeyValuePair<FactKey, ValueSet>[] _facts; // the first _factCount entries, in no particular order
+    private int _factCount;
     private ImmutableArray<DetachedKey> _detached; // a handful at most: an immutable array, shared by copies
-    private Shared _shared;
+    private bool _varsShared; // another state holds the same array: copy it before a write
+    private bool _factsShared; // the same for the facts
 
     /// <summary>The empty state of one analysis, whose variables <paramref name="origins"/> numbers.</summary>
     public FlowState(Origins origins)
-        : this(origins.Variables, [], new(), ImmutableArray<DetachedKey>.Empty, Shared.None)
+        : this(origins.Variables, [], [], 0, ImmutableArray<DetachedKey>.Empty, shared: false)
     {
     }
 
-    private FlowState(VarTable table, ValueSet?[] vars, Dictionary<FactKey, ValueSet> facts, ImmutableArray<DetachedKey> detached, Shared shared)
+    private FlowState(VarTable table, ValueSet?[] vars, KeyValuePair<FactKey, ValueSet>[] facts, int factCount, ImmutableArray<DetachedKey> detached, bool shared)
     {
         _table = table;
         _vars = vars;
         _facts = facts;
+        _factCount = factCount;
         _detached = detached;
-        _shared = shared;
-    }
-
-    /// <summary>Which tables another state may also hold (to be copied before a write).</summary>
-    [Flags]
-    private enum Shared
-    {
-        None = 0,
-        Vars = 1,
-        Facts = 2,
-        All = Vars | Facts,
+        _varsShared = shared;
+        _factsShared = shared;
     }
 
     /// <summary>Per link and principal, the dependents it may hold. Read only: changes go through <see cref="SetFact"/> and <see cref="RemoveFact"/>.</summary>
-    public IReadOnlyDictionary<FactKey, ValueSet> Facts => _facts;
+    public ArraySegment<KeyValuePair<FactKey, ValueSet>> Facts => new(_facts, 0, _factCount);
 
     /// <summary>A must-set: a join keeps only what both sides hold. Read only: see <see cref="AddDetached"/>.</summary>
     public ImmutableArray<DetachedKey> Detached => _detached;
 
     public FlowState Clone()
     {
-        _shared = Shared.All;
-        return new FlowState(_table, _vars, _facts, _detached, Shared.All);
+        _varsShared = true;
+        _factsShared = true;
+        return new FlowState(_table, _vars, _facts, _factCount, _detached, shared: true);
     }
 
     public bool TryGetVar(VarKey key, out ValueSet values)
@@ -130,16 +126,54 @@ internal sealed class FlowState
         }
     }
 
-    public bool TryGetFact(FactKey key, out ValueSet dependents) => _facts.TryGetValue(key, out dependents!);
+    public bool TryGetFact(FactKey key, out ValueSet dependents)
+    {
+        var index = IndexOfFact(key);
+        dependents = index >= 0 ? _facts[index].Value : null!;
+        return index >= 0;
+    }
 
-    public void SetFact(FactKey key, ValueSet dependents) => WritableFacts()[key] = dependents;
+    public void SetFact(FactKey key, ValueSet dependents)
+    {
+        var index = IndexOfFact(key);
+        if (index < 0)
+        {
+            WritableFacts(1)[_factCount++] = new KeyValuePair<FactKey, ValueSet>(key, dependents);
+        }
+        else if (!ReferenceEquals(_facts[index].Value, dependents))
+        {
+            WritableFacts(0)[index] = new KeyValuePair<FactKey, ValueSet>(key, dependents);
+        }
+    }
 
     public void RemoveFact(FactKey key)
     {
-        if (_facts.ContainsKey(key))
+        var index = IndexOfFact(key);
+        if (index >= 0)
         {
-            WritableFacts().Remove(key);
+            RemoveFactAt(index);
         }
+    }
+
+    /// <summary>Removes the fact at <paramref name="index"/>; the last takes its place (the order means nothing).</summary>
+    private void RemoveFactAt(int index)
+    {
+        var facts = WritableFacts(0);
+        facts[index] = facts[_factCount - 1];
+        facts[--_factCount] = default;
+    }
+
+    private int IndexOfFact(FactKey key)
+    {
+        for (var index = 0; index < _factCount; index++)
+        {
+            if (_facts[index].Key == key)
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     public void AddDetached(DetachedKey key)
@@ -159,11 +193,11 @@ internal sealed class FlowState
     public List<FactKey>? PrincipalsHolding(LinkInfo link, AbstractValue dependent)
     {
         List<FactKey>? holding = null;
-        foreach (var pair in _facts)
+        for (var index = 0; index < _factCount; index++)
         {
-            if (pair.Key.Link == link && pair.Value.Contains(dependent))
+            if (_facts[index].Key.Link == link && _facts[index].Value.Contains(dependent))
             {
-                (holding ??= new()).Add(pair.Key);
+                (holding ??= new()).Add(_facts[index].Key);
             }
         }
 
@@ -182,15 +216,22 @@ internal sealed class FlowState
         if (!ReferenceEquals(_vars, other._vars) && JoinVars(_vars, other._vars, origins) is { } vars)
         {
             _vars = vars;
-            _shared &= ~Shared.Vars;
+            _varsShared = false;
             changed = true;
         }
 
-        if (!ReferenceEquals(_facts, other._facts) && Join(_facts, other._facts, origins) is { } facts)
+        if (!ReferenceEquals(_facts, other._facts))
         {
-            _facts = facts;
-            _shared &= ~Shared.Facts;
-            changed = true;
+            for (var index = 0; index < other._factCount; index++)
+            {
+                var pair = other._facts[index];
+                TryGetFact(pair.Key, out var set);
+                if (JoinSets(set, pair.Value, pair.Key, origins) is { } joined)
+                {
+                    SetFact(pair.Key, joined);
+                    changed = true;
+                }
+            }
         }
 
         if (_detached != other._detached && Kept(_detached, other._detached) is { } kept)
@@ -204,7 +245,7 @@ internal sealed class FlowState
 
     /// <summary>
     /// The variables of <paramref name="into"/> joined with those of <paramref name="from"/>: null when that adds
-    /// nothing; otherwise an array of its own (see <see cref="Join{TKey}"/> for what a join of two sets makes).
+    /// nothing; otherwise an array of its own (see <see cref="JoinSets{TKey}"/> for what a join of two sets makes).
     /// </summary>
     private ValueSet?[]? JoinVars(ValueSet?[] into, ValueSet?[] from, Origins origins)
     {
@@ -267,25 +308,6 @@ internal sealed class FlowState
     }
 
     /// <summary>
-    /// <paramref name="into"/> joined with <paramref name="from"/>: null when that adds nothing; otherwise a table of
-    /// its own (a copy of <paramref name="into"/>, which may be shared, is made before the first change).
-    /// </summary>
-    private static Dictionary<TKey, ValueSet>? Join<TKey>(Dictionary<TKey, ValueSet> into, Dictionary<TKey, ValueSet> from, Origins origins)
-        where TKey : notnull
-    {
-        Dictionary<TKey, ValueSet>? result = null;
-        foreach (var pair in from)
-        {
-            if (JoinSets(into.TryGetValue(pair.Key, out var set) ? set : null, pair.Value, pair.Key, origins) is { } joined)
-            {
-                (result ??= new(into))[pair.Key] = joined;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
     /// The place <paramref name="origin"/> runs again: the object it made before becomes an "old" object, wherever
     /// the state mentions it, so the new object it is about to make is a different one. Objects derived from it
     /// (its members) age with it.
@@ -316,30 +338,30 @@ internal sealed class FlowState
             }
         }
 
-        if (Replaced(_facts, current, old) is { } replacedFacts)
+        // The dependents the facts name, then the principals.
+        List<KeyValuePair<FactKey, ValueSet>>? moved = null;
+        for (var index = 0; index < _factCount; index++)
         {
-            _facts = replacedFacts;
-            _shared &= ~Shared.Facts;
-        }
-
-        List<FactKey>? moved = null;
-        foreach (var key in _facts.Keys)
-        {
-            if (key.Principal == current)
+            var pair = _facts[index];
+            if (pair.Value.Contains(current))
             {
-                (moved ??= new()).Add(key);
+                pair = new KeyValuePair<FactKey, ValueSet>(pair.Key, pair.Value.Replace(current, old));
+                WritableFacts(0)[index] = pair;
+            }
+
+            if (pair.Key.Principal == current)
+            {
+                (moved ??= new()).Add(pair);
             }
         }
 
         if (moved is not null)
         {
-            var facts = WritableFacts();
-            foreach (var key in moved)
+            foreach (var pair in moved)
             {
-                var dependents = facts[key];
-                facts.Remove(key);
-                var oldKey = key with { Principal = old };
-                facts[oldKey] = facts.TryGetValue(oldKey, out var existing) ? existing.Union(dependents) : dependents;
+                RemoveFact(pair.Key);
+                var oldKey = pair.Key with { Principal = old };
+                SetFact(oldKey, TryGetFact(oldKey, out var existing) ? existing.Union(pair.Value) : pair.Value);
             }
         }
 
@@ -357,36 +379,6 @@ internal sealed class FlowState
         {
             _detached = _detached.RemoveRange(forgotten);
         }
-    }
-
-    /// <summary>
-    /// <paramref name="sets"/> with every set that holds <paramref name="current"/> holding <paramref name="old"/>
-    /// instead: a table of its own, or null when no set holds it.
-    /// </summary>
-    private static Dictionary<TKey, ValueSet>? Replaced<TKey>(Dictionary<TKey, ValueSet> sets, AbstractValue current, AbstractValue old)
-        where TKey : notnull
-    {
-        List<TKey>? keys = null;
-        foreach (var pair in sets)
-        {
-            if (pair.Value.Contains(current))
-            {
-                (keys ??= new()).Add(pair.Key);
-            }
-        }
-
-        if (keys is null)
-        {
-            return null;
-        }
-
-        var result = new Dictionary<TKey, ValueSet>(sets);
-        foreach (var key in keys)
-        {
-            result[key] = sets[key].Replace(current, old);
-        }
-
-        return result;
     }
 
     /// <summary>
@@ -408,26 +400,16 @@ internal sealed class FlowState
             }
         }
 
-        if (_facts.Count == 0 && _detached.IsEmpty)
+        if (_factCount == 0 && _detached.IsEmpty)
         {
             return;
         }
 
-        List<FactKey>? deadFacts = null;
-        foreach (var key in _facts.Keys)
+        for (var index = _factCount - 1; index >= 0; index--)
         {
-            if (!Reachable(key.Principal, origins))
+            if (!Reachable(_facts[index].Key.Principal, origins))
             {
-                (deadFacts ??= new()).Add(key);
-            }
-        }
-
-        if (deadFacts is not null)
-        {
-            var facts = WritableFacts();
-            foreach (var key in deadFacts)
-            {
-                facts.Remove(key);
+                RemoveFactAt(index); // the last takes its place: it has been looked at already
             }
         }
 
@@ -468,24 +450,27 @@ internal sealed class FlowState
     /// <summary>The variables' array, this state's own (copied if shared) and at least <paramref name="length"/> long.</summary>
     private ValueSet?[] WritableVars(int length)
     {
-        if ((_shared & Shared.Vars) != 0 || _vars.Length < length)
+        if (_varsShared || _vars.Length < length)
         {
-            // Room for every variable the analysis has numbered so far: the next ones rarely need another copy.
-            var vars = new ValueSet?[Math.Max(_vars.Length, Math.Max(length, _table.Count))];
+            // Room for every variable the analysis has numbered so far and as many again: the next ones rarely need another copy.
+            var vars = new ValueSet?[Math.Max(_vars.Length, Math.Max(length, _table.Count) * 2)];
             Array.Copy(_vars, vars, _vars.Length);
             _vars = vars;
-            _shared &= ~Shared.Vars;
+            _varsShared = false;
         }
 
         return _vars;
     }
 
-    private Dictionary<FactKey, ValueSet> WritableFacts()
+    /// <summary>The facts' array, this state's own (copied if shared) with room for <paramref name="extra"/> more.</summary>
+    private KeyValuePair<FactKey, ValueSet>[] WritableFacts(int extra)
     {
-        if ((_shared & Shared.Facts) != 0)
+        if (_factsShared || _factCount + extra > _facts.Length)
         {
-            _facts = new(_facts);
-            _shared &= ~Shared.Facts;
+            var facts = new KeyValuePair<FactKey, ValueSet>[Math.Max(4, (_factCount + extra) * 2)];
+            Array.Copy(_facts, facts, _factCount);
+            _facts = facts;
+            _factsShared = false;
         }
 
         return _facts;
