@@ -88,7 +88,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
         }
     }
 
-    public void BeforeLink(FlowState state, LinkSite site)
+    public void BeforeLink(FlowState state, in LinkSite site)
     {
         var link = site.Link;
         if (link.Replace)

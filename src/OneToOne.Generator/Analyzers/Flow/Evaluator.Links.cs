@@ -56,7 +56,7 @@ internal sealed partial class Evaluator
     {
         if (dependents is { Count: 1 })
         {
-            Detach(link, dependents.First()); // the dependent moves away from any principal it had
+            Unhold(link, dependents.First()); // the dependent moves away from any principal it had
         }
 
         if (dependents is not null)
@@ -109,6 +109,13 @@ internal sealed partial class Evaluator
     /// <summary>The dependent is linked to no principal through <paramref name="link"/> any more.</summary>
     private void Detach(LinkInfo link, AbstractValue dependent)
     {
+        Unhold(link, dependent);
+        _state.AddDetached(new DetachedKey(link, dependent));
+    }
+
+    /// <summary>No principal holds the dependent through <paramref name="link"/> any more.</summary>
+    private void Unhold(LinkInfo link, AbstractValue dependent)
+    {
         if (_state.PrincipalsHolding(link, dependent) is { } holding)
         {
             foreach (var key in holding)
@@ -117,8 +124,6 @@ internal sealed partial class Evaluator
                 _state.SetFact(key, held.Without(dependent));
             }
         }
-
-        _state.AddDetached(new DetachedKey(link, dependent));
     }
 
     /// <summary>The principal holds no dependent of <paramref name="link"/> any more.</summary>

@@ -8,7 +8,7 @@ namespace OneToOne.Generator.Analyzers.Flow;
 /// One link about to be made: the state before it is what a conflict is checked against. <see cref="Through"/> is the
 /// followed method the link is made in (null: a plain assignment, <see cref="Operation"/> itself).
 /// </summary>
-internal sealed record LinkSite(
+internal readonly record struct LinkSite(
     LinkInfo Link,
     ValueSet Principals,
     ValueSet Dependents,
@@ -30,7 +30,7 @@ internal interface ILinkObserver
     /// <summary>Whether this observer reports (false while solving: no link site is described).</summary>
     bool Reports { get; }
 
-    void BeforeLink(FlowState state, LinkSite site);
+    void BeforeLink(FlowState state, in LinkSite site);
 
     /// <summary>A lambda was met: solved as run repeatedly (<paramref name="repeated"/>), or to be analysed on its own (null).</summary>
     void LambdaMet(ControlFlowGraph graph, FlowSolver? repeated);
@@ -56,7 +56,7 @@ internal sealed class NoReports : ILinkObserver
 
     public bool Reports => false;
 
-    public void BeforeLink(FlowState state, LinkSite site)
+    public void BeforeLink(FlowState state, in LinkSite site)
     {
     }
 
