@@ -53,14 +53,14 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 
             // A code-block action, not an operation-block one: Roslyn then builds no operation tree for a body that the
             // syntax shows cannot take part in a link (it names no linked type, navigation or reverse accessor).
-            var names = LinkSyntax.AnyInReferences(start.Compilation) ? null : LinkSyntax.NamesIn(start.Compilation, start.CancellationToken);
+            var names = LinkSyntax.AnyInReferences(start.Compilation) ? null : LinkSyntax.NamesIn(start.Compilation, start.CancellationToken) is { } named ? new Names(named) : null;
             start.RegisterCodeBlockAction(block => AnalyzeBlock(block, summaries, names));
         });
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SummaryCache summaries, HashSet<string>? names)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext context, SummaryCache summaries, Names? names)
     {
-        if (names is not null && !Mentions(context.CodeBlock, names))
+        if (names is not null && !names.MentionedIn(context.CodeBlock))
         {
             return; // the cheap, common case
         }
@@ -104,16 +104,47 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool Mentions(SyntaxNode block, HashSet<string> names)
+    /// <summary>
+    /// The names a body must mention to take part in a link (see <see cref="LinkSyntax.NamesIn"/>), and which lengths
+    /// they have: most identifiers are told apart by their length alone, without hashing their text.
+    /// </summary>
+    private sealed class Names(HashSet<string> names)
     {
-        foreach (var token in block.DescendantTokens())
+        private readonly ulong _lengths = LengthsOf(names);
+
+        /// <summary>Whether an identifier under <paramref name="node"/> is one of the names (a walk that allocates nothing).</summary>
+        public bool MentionedIn(SyntaxNode node)
         {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && names.Contains(token.ValueText))
+            foreach (var child in node.ChildNodesAndTokens())
             {
-                return true;
+                if (child.IsNode)
+                {
+                    if (MentionedIn(child.AsNode()!))
+                    {
+                        return true;
+                    }
+                }
+                else if (child.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken &&
+                         child.AsToken().ValueText is var text && (_lengths & Bit(text.Length)) != 0 && names.Contains(text))
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
 
-        return false;
+        private static ulong LengthsOf(HashSet<string> names)
+        {
+            ulong lengths = 0;
+            foreach (var name in names)
+            {
+                lengths |= Bit(name.Length);
+            }
+
+            return lengths;
+        }
+
+        private static ulong Bit(int length) => 1UL << System.Math.Min(length, 63);
     }
 }

@@ -19,41 +19,40 @@ internal static class LinkScan
     /// </summary>
     public static bool WorthAnalysing(IOperation root, SummaryCache summaries, int budget, CancellationToken cancellationToken)
     {
-        var count = 0;
-        var jumpsBack = false;
-        foreach (var operation in root.Descendants())
+        var scan = new Scan(summaries, budget, cancellationToken);
+        return root.AnyBelow(scan, static (operation, scan) => scan.IsEnough(operation)) || (scan.Links == 1 && scan.JumpsBack);
+    }
+
+    /// <summary>What <see cref="WorthAnalysing"/> has counted so far in a body.</summary>
+    private sealed class Scan(SummaryCache summaries, int budget, CancellationToken cancellationToken)
+    {
+        public int Links { get; private set; }
+
+        public bool JumpsBack { get; private set; }
+
+        /// <summary>Counts <paramref name="operation"/>; whether the body is worth analysing already.</summary>
+        public bool IsEnough(IOperation operation)
         {
             if (operation is IBranchOperation { BranchKind: BranchKind.GoTo } jump &&
                 jump.Target.Locations.Length > 0 && jump.Target.Locations[0].SourceSpan.Start < jump.Syntax.SpanStart)
             {
-                jumpsBack = true;
+                JumpsBack = true;
             }
             else if (IsLinkOperation(operation, summaries, budget, linksOnly: true, reach: null, cancellationToken))
             {
-                count++;
-                if (count >= 2 || operation.MayRunRepeatedly())
-                {
-                    return true;
-                }
+                Links++;
+                return Links >= 2 || operation.MayRunRepeatedly();
             }
-        }
 
-        return count == 1 && jumpsBack;
+            return false;
+        }
     }
 
     /// <summary>Whether a body links or unlinks anything, directly or through the calls it follows (a summary is worth computing).</summary>
-    public static bool HasLinkWork(IOperation root, SummaryCache summaries, int budget, CallReach? reach, CancellationToken cancellationToken)
-    {
-        foreach (var operation in root.Descendants())
-        {
-            if (IsLinkOperation(operation, summaries, budget, linksOnly: false, reach, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool HasLinkWork(IOperation root, SummaryCache summaries, int budget, CallReach? reach, CancellationToken cancellationToken) =>
+        root.AnyBelow(
+            (Summaries: summaries, Budget: budget, Reach: reach, CancellationToken: cancellationToken),
+            static (operation, scan) => IsLinkOperation(operation, scan.Summaries, scan.Budget, linksOnly: false, scan.Reach, scan.CancellationToken));
 
     /// <summary>
     /// Whether <paramref name="operation"/> links or unlinks (only links when <paramref name="linksOnly"/>): an

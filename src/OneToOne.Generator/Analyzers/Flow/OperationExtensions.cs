@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,9 +22,27 @@ internal static class OperationExtensions
     /// <summary>Whether the operation runs inside a loop, a lambda or a local function of its body (it may run repeatedly).</summary>
     public static bool MayRunRepeatedly(this IOperation operation)
     {
-        foreach (var ancestor in operation.Ancestors())
+        for (var ancestor = operation.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
             if (ancestor is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="found"/> holds for an operation under <paramref name="root"/>, looked at in the order of
+    /// Roslyn's <c>Descendants()</c> (each before its children), stopping at the first: a recursion over the child lists,
+    /// which allocates nothing (the analysis walks every body it reads; an iterator per walk adds up).
+    /// </summary>
+    public static bool AnyBelow<TState>(this IOperation root, TState state, Func<IOperation, TState, bool> found)
+    {
+        foreach (var child in root.ChildOperations)
+        {
+            if (found(child, state) || child.AnyBelow(state, found))
             {
                 return true;
             }
@@ -93,40 +112,41 @@ internal static class OperationExtensions
             return false;
         }
 
-        foreach (var operation in body.Descendants())
-        {
-            switch (operation.Kind)
-            {
-                case OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
-                    or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator or OperationKind.VariableInitializer
-                    or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.Increment or OperationKind.Decrement
-                    or OperationKind.Invocation or OperationKind.Argument or OperationKind.Conversion
-                    or OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference
-                    or OperationKind.ArrayElementReference or OperationKind.Literal or OperationKind.DefaultValue or OperationKind.Unary
-                    or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
-                    or OperationKind.InterpolatedString or OperationKind.InterpolatedStringText or OperationKind.Interpolation
-                    or OperationKind.ArrayCreation or OperationKind.ArrayInitializer
-                    or OperationKind.IsType or OperationKind.IsPattern or OperationKind.ConstantPattern or OperationKind.DeclarationPattern
-                    or OperationKind.TypePattern or OperationKind.NegatedPattern or OperationKind.DiscardPattern
-                    or OperationKind.RecursivePattern or OperationKind.PropertySubpattern:
-                    continue;
-                case OperationKind.ObjectCreation:
-                case OperationKind.ObjectOrCollectionInitializer when operation.Parent is IObjectCreationOperation:
-                case OperationKind.InstanceReference when operation.IsThis() || operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
-                case OperationKind.Binary when operation is IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) }:
-                case OperationKind.Conditional when operation.Syntax is IfStatementSyntax:
-                case OperationKind.Loop when operation is IWhileLoopOperation { ConditionIsUntil: false } or IForLoopOperation
-                    or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation }:
-                case OperationKind.Branch when operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } jump && EnclosingLoop(jump) is not null:
-                case OperationKind.Return:
-                case OperationKind.Throw when operation.Syntax is ThrowStatementSyntax:
-                    continue;
-                default:
-                    return false;
-            }
-        }
+        return !body.AnyBelow(0, static (operation, _) => !IsStructuredPart(operation));
+    }
 
-        return true;
+    /// <summary>Whether one operation may be part of a structured body (see <see cref="IsStructured"/>).</summary>
+    private static bool IsStructuredPart(IOperation operation)
+    {
+        switch (operation.Kind)
+        {
+            case OperationKind.Block or OperationKind.ExpressionStatement or OperationKind.Empty
+                or OperationKind.VariableDeclarationGroup or OperationKind.VariableDeclaration or OperationKind.VariableDeclarator or OperationKind.VariableInitializer
+                or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.Increment or OperationKind.Decrement
+                or OperationKind.Invocation or OperationKind.Argument or OperationKind.Conversion
+                or OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference or OperationKind.PropertyReference
+                or OperationKind.ArrayElementReference or OperationKind.Literal or OperationKind.DefaultValue or OperationKind.Unary
+                or OperationKind.TypeOf or OperationKind.NameOf or OperationKind.SizeOf
+                or OperationKind.InterpolatedString or OperationKind.InterpolatedStringText or OperationKind.Interpolation
+                or OperationKind.ArrayCreation or OperationKind.ArrayInitializer
+                or OperationKind.IsType or OperationKind.IsPattern or OperationKind.ConstantPattern or OperationKind.DeclarationPattern
+                or OperationKind.TypePattern or OperationKind.NegatedPattern or OperationKind.DiscardPattern
+                or OperationKind.RecursivePattern or OperationKind.PropertySubpattern:
+                return true;
+            case OperationKind.ObjectCreation:
+            case OperationKind.ObjectOrCollectionInitializer when operation.Parent is IObjectCreationOperation:
+            case OperationKind.InstanceReference when operation.IsThis() || operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+            case OperationKind.Binary when operation is IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) }:
+            case OperationKind.Conditional when operation.Syntax is IfStatementSyntax:
+            case OperationKind.Loop when operation is IWhileLoopOperation { ConditionIsUntil: false } or IForLoopOperation
+                or IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation }:
+            case OperationKind.Branch when operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } jump && EnclosingLoop(jump) is not null:
+            case OperationKind.Return:
+            case OperationKind.Throw when operation.Syntax is ThrowStatementSyntax:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The loop a <c>break</c> or <c>continue</c> leaves or goes on with (null: it belongs to something else, a <c>switch</c>).</summary>

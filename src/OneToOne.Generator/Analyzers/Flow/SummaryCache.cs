@@ -47,17 +47,16 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     /// A method's body, whether it compiles, whether it is made of structured statements (no graph needed), and its
     /// graph (made the first time a summary needs it).
     /// </summary>
-    private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken)
+    private sealed class MethodBody(IMethodBodyBaseOperation? operation, bool broken, bool structured)
     {
         private ControlFlowGraph? _graph;
-        private bool? _structured;
 
         public IMethodBodyBaseOperation? Operation { get; } = operation;
 
         public bool Broken { get; } = broken;
 
-        /// <summary>Whether it is made of structured statements; looked at the first time a summary needs it (most bodies link nothing).</summary>
-        public bool Structured => _structured ??= Operation is not null && !Broken && Operation.IsStructured();
+        /// <summary>Whether it is made of structured statements (then it needs no graph).</summary>
+        public bool Structured { get; } = structured;
 
         public ControlFlowGraph? Graph(CancellationToken cancellationToken) => _graph ??= Operation?.ControlFlowGraph(cancellationToken);
     }
@@ -174,7 +173,11 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
             }
             else
             {
-                var body = _bodies.GetOrAdd(method, m => BodyOf(m, cancellationToken));
+                if (!_bodies.TryGetValue(method, out var body))
+                {
+                    body = _bodies.GetOrAdd(method, BodyOf(method, cancellationToken));
+                }
+
                 if (body.Operation is not { } operation || body.Broken ||
                     !LinkScan.HasLinkWork(operation, this, budget, reach, cancellationToken))
                 {
@@ -204,9 +207,8 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
         }
     }
 
-    /// <summary>A body that does not compile: what it would do is not known.</summary>
-    private static bool HasErrors(IOperation body) =>
-        body.Syntax.ContainsDiagnostics || body.Descendants().Any(operation => operation is IInvalidOperation);
+    /// <summary>A body with an operation that does not compile: what it would do is not known.</summary>
+    private static bool HasErrors(IOperation body) => body.AnyBelow(0, static (operation, _) => operation is IInvalidOperation);
 
     /// <summary>The operation of the method's body (a method, constructor or operator with a block or expression body).</summary>
     private MethodBody BodyOf(IMethodSymbol method, CancellationToken cancellationToken)
@@ -220,12 +222,19 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
 #pragma warning disable RS1030 // The body of a method called from the body being analysed: no analysis context offers it.
                 var model = compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
-                var operation = model.GetOperation(syntax, cancellationToken) as IMethodBodyBaseOperation;
-                return new MethodBody(operation, operation is not null && HasErrors(operation));
+                if (model.GetOperation(syntax, cancellationToken) is not IMethodBodyBaseOperation operation)
+                {
+                    break;
+                }
+
+                // One walk for most bodies: a structured body has no invalid operation (it would not be structured).
+                var structured = operation.IsStructured();
+                var broken = operation.Syntax.ContainsDiagnostics || (!structured && HasErrors(operation));
+                return new MethodBody(operation, broken, structured && !broken);
             }
         }
 
-        return new MethodBody(null, broken: false);
+        return new MethodBody(null, broken: false, structured: false);
     }
 
     private sealed class MethodBudgetComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol Method, int Budget)>
