@@ -133,7 +133,7 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
             }
             else
             {
-                var names = string.Join(", ", conflicting.Where(c => !c.Old).Select(c => Earlier(c, link)).Distinct().Take(FlowBounds.NamesInMessage));
+                var names = EarlierNames(conflicting, link);
                 Report(Diagnostic.Create(
                     Descriptors.DoubleLink, site.Location, properties,
                     origins.Name(principal), link.Dependent.Name, names, origins.Name(site.Dependents.First()), through));
@@ -166,6 +166,10 @@ internal sealed class ConflictReporter(FlowContext context, Action<Diagnostic> r
 
         return !temporary || (earlier.Old && sameFromThisRun);
     }
+
+    /// <summary>The earlier dependents (not those of earlier runs) as the message lists them.</summary>
+    private string EarlierNames(List<AbstractValue> conflicting, LinkInfo link) =>
+        string.Join(", ", conflicting.Where(c => !c.Old).Select(c => Earlier(c, link)).Distinct().Take(FlowBounds.NamesInMessage));
 
     /// <summary>An earlier dependent as the message names it, with the call it was linked through.</summary>
     private string Earlier(AbstractValue value, LinkInfo link) =>

@@ -107,6 +107,42 @@ internal sealed partial class Evaluator
     private static (ValueSet? Values, IOperation? Operation) ArgumentAt((ValueSet? Values, IOperation? Operation)[] arguments, int index) =>
         index >= 0 && index < arguments.Length ? arguments[index] : default;
 
+    /// <summary>One call a summary is applied to: the objects its slots stand for, and the objects the method makes, by slot.</summary>
+    private struct CallSlots(IOperation call, ValueSet? receiver, (ValueSet? Values, IOperation? Operation)[] arguments)
+    {
+        public readonly IOperation Call { get; } = call;
+
+        public readonly ValueSet? Receiver { get; } = receiver;
+
+        public readonly (ValueSet? Values, IOperation? Operation)[] Arguments { get; } = arguments;
+
+        public Dictionary<(int, bool), ValueSet>? Made { get; set; }
+    }
+
+    /// <summary>The objects a summary's slot stands for at <paramref name="call"/>; an object the method makes is named after the slot, or, when the call returns it, as the call's result.</summary>
+    private ValueSet? Map(Slot slot, ref CallSlots call, bool returned = false)
+    {
+        switch (slot.Kind)
+        {
+            case SlotKind.This:
+                return call.Receiver;
+            case SlotKind.Parameter:
+                return ArgumentAt(call.Arguments, slot.Index).Values;
+            case SlotKind.Captured:
+                return Get(VarKey.Of(slot.Symbol!));
+            default:
+                call.Made ??= new Dictionary<(int, bool), ValueSet>();
+                if (!call.Made.TryGetValue((slot.Index, slot.Old), out var values))
+                {
+                    call.Made[(slot.Index, slot.Old)] = values = NewObject(
+                        new CallMade(call.Call, slot.Index, slot.Old), (Call: call.Call, Slot: slot.Name, Returned: returned),
+                        static name => name.Returned ? Describe.Result(name.Call) : name.Slot, OriginKind.Made);
+                }
+
+                return values;
+        }
+    }
+
     /// <summary>Applies a followed method's summary to one call; returns the objects the call returns, if the summary names them.</summary>
     private ValueSet? Apply(
         MethodSummary summary,
@@ -116,32 +152,7 @@ internal sealed partial class Evaluator
         SyntaxNode? receiverSyntax,
         (ValueSet? Values, IOperation? Operation)[] arguments)
     {
-        Dictionary<(int, bool), ValueSet>? made = null;
-
-        // An object the method makes is named after the slot, or, when the call returns it, as the call's result.
-        ValueSet? Map(Slot slot, bool returned = false)
-        {
-            switch (slot.Kind)
-            {
-                case SlotKind.This:
-                    return receiver;
-                case SlotKind.Parameter:
-                    return ArgumentAt(arguments, slot.Index).Values;
-                case SlotKind.Captured:
-                    var symbol = slot.Symbol!;
-                    return Get(VarKey.Of(symbol));
-                default:
-                    made ??= new Dictionary<(int, bool), ValueSet>();
-                    if (!made.TryGetValue((slot.Index, slot.Old), out var values))
-                    {
-                        made[(slot.Index, slot.Old)] = values = NewObject(
-                            new CallMade(call, slot.Index, slot.Old), (Call: call, Slot: slot.Name, Returned: returned),
-                            static name => name.Returned ? Describe.Result(name.Call) : name.Slot, OriginKind.Made);
-                    }
-
-                    return values;
-            }
-        }
+        var slots = new CallSlots(call, receiver, arguments);
 
         // The returned object first, so that an object the method makes and returns takes the name the caller gives it.
         ValueSet? result = null;
@@ -150,7 +161,7 @@ internal sealed partial class Evaluator
             result = ValueSet.Empty;
             foreach (var slot in summary.Returns)
             {
-                if (Map(slot, returned: true) is not { } values)
+                if (Map(slot, ref slots, returned: true) is not { } values)
                 {
                     result = null;
                     break;
@@ -162,7 +173,7 @@ internal sealed partial class Evaluator
 
         foreach (var (link, principal) in summary.ClearedPrincipals)
         {
-            if (Map(principal) is { Count: 1 } principals)
+            if (Map(principal, ref slots) is { Count: 1 } principals)
             {
                 ClearPrincipal(link, principals.First());
             }
@@ -170,15 +181,10 @@ internal sealed partial class Evaluator
 
         foreach (var (link, dependent) in summary.DetachedDependents)
         {
-            if (Map(dependent) is { Count: 1 } dependents)
+            if (Map(dependent, ref slots) is { Count: 1 } dependents)
             {
                 Detach(link, dependents.First());
             }
-        }
-
-        if (summary.Links.IsEmpty)
-        {
-            return result;
         }
 
         foreach (var effect in summary.Links)
@@ -186,7 +192,7 @@ internal sealed partial class Evaluator
             var dependents = effect.AlsoUnknown ? null : ValueSet.Empty;
             foreach (var slot in effect.Dependents)
             {
-                if (dependents is null || Map(slot) is not { } values)
+                if (dependents is null || Map(slot, ref slots) is not { } values)
                 {
                     dependents = null;
                     break;
@@ -201,7 +207,7 @@ internal sealed partial class Evaluator
                 SlotKind.This => receiverSyntax,
                 _ => null,
             };
-            LinkValues(effect.Link, Map(effect.Principal), dependents, call, principalSyntax, method);
+            LinkValues(effect.Link, Map(effect.Principal, ref slots), dependents, call, principalSyntax, method);
         }
 
         return result;

@@ -56,7 +56,7 @@ internal sealed partial class Evaluator
     {
         if (dependents is { Count: 1 })
         {
-            Unhold(link, dependents.First()); // the dependent moves away from any principal it had
+            _state.Unhold(link, dependents.First()); // the dependent moves away from any principal it had
         }
 
         if (dependents is not null)
@@ -109,21 +109,8 @@ internal sealed partial class Evaluator
     /// <summary>The dependent is linked to no principal through <paramref name="link"/> any more.</summary>
     private void Detach(LinkInfo link, AbstractValue dependent)
     {
-        Unhold(link, dependent);
+        _state.Unhold(link, dependent);
         _state.AddDetached(new DetachedKey(link, dependent));
-    }
-
-    /// <summary>No principal holds the dependent through <paramref name="link"/> any more.</summary>
-    private void Unhold(LinkInfo link, AbstractValue dependent)
-    {
-        if (_state.PrincipalsHolding(link, dependent) is { } holding)
-        {
-            foreach (var key in holding)
-            {
-                _state.TryGetFact(key, out var held);
-                _state.SetFact(key, held.Without(dependent));
-            }
-        }
     }
 
     /// <summary>The principal holds no dependent of <paramref name="link"/> any more.</summary>

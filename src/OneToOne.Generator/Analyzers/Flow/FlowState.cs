@@ -189,19 +189,17 @@ internal sealed class FlowState
         _detached = _detached.Remove(key); // itself when the key is not there
     }
 
-    /// <summary>The principals of <paramref name="link"/> that may hold <paramref name="dependent"/> (null: none).</summary>
-    public List<FactKey>? PrincipalsHolding(LinkInfo link, AbstractValue dependent)
+    /// <summary>No principal of <paramref name="link"/> holds <paramref name="dependent"/> any more.</summary>
+    public void Unhold(LinkInfo link, AbstractValue dependent)
     {
-        List<FactKey>? holding = null;
         for (var index = 0; index < _factCount; index++)
         {
-            if (_facts[index].Key.Link == link && _facts[index].Value.Contains(dependent))
+            var pair = _facts[index];
+            if (pair.Key.Link == link && pair.Value.Contains(dependent))
             {
-                (holding ??= new()).Add(_facts[index].Key);
+                WritableFacts(0)[index] = new KeyValuePair<FactKey, ValueSet>(pair.Key, pair.Value.Without(dependent));
             }
         }
-
-        return holding;
     }
 
     /// <summary>
@@ -452,8 +450,10 @@ internal sealed class FlowState
     {
         if (_varsShared || _vars.Length < length)
         {
-            // Room for every variable the analysis has numbered so far and as many again: the next ones rarely need another copy.
-            var vars = new ValueSet?[Math.Max(_vars.Length, Math.Max(length, _table.Count) * 2)];
+            // Room for every variable the analysis has numbered so far, and a few more when it grows: the next ones
+            // rarely need another copy.
+            var needed = Math.Max(length, _table.Count);
+            var vars = new ValueSet?[needed <= _vars.Length ? _vars.Length : needed + 4];
             Array.Copy(_vars, vars, _vars.Length);
             _vars = vars;
             _varsShared = false;
@@ -467,7 +467,7 @@ internal sealed class FlowState
     {
         if (_factsShared || _factCount + extra > _facts.Length)
         {
-            var facts = new KeyValuePair<FactKey, ValueSet>[Math.Max(4, (_factCount + extra) * 2)];
+            var facts = new KeyValuePair<FactKey, ValueSet>[Math.Max(_facts.Length, _factCount + extra + 2)];
             Array.Copy(_facts, facts, _factCount);
             _facts = facts;
             _factsShared = false;
