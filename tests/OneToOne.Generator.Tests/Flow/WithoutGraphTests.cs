@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OneToOne.Generator.Analyzers.Flow;
 
@@ -130,6 +131,106 @@ public class WithoutGraphTests
         var method = Methods(compilation).Single(m => m.Name == name);
         Assert.Equal(expected, IsStructured(compilation, method));
     }
+
+    // Bodies checked for warnings, with the shapes the run from the operation tree handles (nested loops, every jump).
+    private const string Checked = """
+        public static class Checked
+        {
+            public static void Nested(User[] users, Profile[] ps)
+            {
+                foreach (var u in users)
+                {
+                    var first = new Profile();
+                    first.User = u;
+                    for (var i = 0; i < ps.Length; i++)
+                    {
+                        if (ps[i].Bio == "") continue;
+                        ps[i].User = u;
+                        if (ps[i].Bio == "x") break;
+                    }
+                }
+            }
+
+            public static void Skips(User u, Profile a, Profile b, int n)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    if (i == 1) { a.User = u; continue; }
+                    b.User = u;
+                }
+            }
+
+            public static void Until(User u, Profile a)
+            {
+                var p = a;
+                do
+                {
+                    if (p.Bio == "") { p = new Profile(); continue; }
+                    p.User = u;
+                    p = new Profile();
+                }
+                while (u.Name != "");
+            }
+
+            public static Profile? Early(User u, Profile[] ps)
+            {
+                var kept = new Profile();
+                kept.User = u;
+                foreach (var p in ps)
+                {
+                    if (p.Bio == "") return p;
+                    if (p.Bio == "t") throw new System.InvalidOperationException();
+                    p.User = u;
+                }
+
+                return null;
+            }
+
+            public static void Freed(User u, Profile a, Profile b)
+            {
+                a.User = u;
+                while (u.Name == "")
+                {
+                    if (u.Profile is { } old) old.User = null;
+                    b.User = u;
+                    u.Name = "x";
+                }
+            }
+
+            public static void Forever(User u)
+            {
+                while (true)
+                {
+                    var p = new Profile { User = u };
+                    if (p.Bio == "") break;
+                }
+
+                var q = new Profile();
+                q.User = u;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task EveryWarningWithoutTheGraphIsTheWarningWithIt()
+    {
+        var (output, _, _) = TestCompiler.Generate(TestCompiler.Create(FlowVerifier.Models + Checked));
+        var withoutGraph = await Warnings(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer());
+        var withGraph = await Warnings(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer(withoutGraph: false));
+
+        Assert.Equal(withGraph, withoutGraph);
+        Assert.True(withoutGraph.Count >= 6, string.Join("\n", withoutGraph)); // not a comparison of empties
+
+        var type = output.GetTypeByMetadataName("App.Checked")!;
+        Assert.All(type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary), m => Assert.True(IsStructured(output, m), m.Name));
+    }
+
+    private static async Task<List<string>> Warnings(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        (await compilation.WithAnalyzers([analyzer]).GetAnalyzerDiagnosticsAsync())
+            .Where(d => d.Id is "OTO100" or "OTO101")
+            .Select(d => $"{d.Id}@{d.Location.SourceSpan}: {d.GetMessage()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static Compilation Compile()
     {
