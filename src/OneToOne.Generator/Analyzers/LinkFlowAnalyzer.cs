@@ -100,7 +100,15 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            new ConflictReporter(flow, context.ReportDiagnostic).SolveAndReport(solver);
+            try
+            {
+                new ConflictReporter(flow, context.ReportDiagnostic).SolveAndReport(solver);
+            }
+            catch (System.InsufficientExecutionStackException)
+            {
+                // A body nested deeper than the stack allows (an else-if chain thousands of levels deep, which Roslyn
+                // compiles): its analysis stops there; the warnings it found outside loops before stand.
+            }
         }
     }
 
@@ -112,20 +120,29 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
     {
         private readonly ulong _lengths = LengthsOf(names);
 
-        /// <summary>Whether an identifier under <paramref name="node"/> is one of the names (a walk that allocates nothing).</summary>
-        public bool MentionedIn(SyntaxNode node)
+        /// <summary>
+        /// Whether an identifier under <paramref name="node"/> is one of the names: a recursion that allocates nothing,
+        /// down to <see cref="Flow.OperationExtensions.RecursionDepth"/> levels (below, Roslyn's iterator: a deep expression
+        /// must not exhaust the stack).
+        /// </summary>
+        public bool MentionedIn(SyntaxNode node, int depth = 0)
         {
-            foreach (var child in node.ChildNodesAndTokens())
+            if (depth >= Flow.OperationExtensions.RecursionDepth)
             {
-                if (child.IsNode)
+                foreach (var token in node.DescendantTokens())
                 {
-                    if (MentionedIn(child.AsNode()!))
+                    if (IsName(token))
                     {
                         return true;
                     }
                 }
-                else if (child.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken &&
-                         child.AsToken().ValueText is var text && (_lengths & Bit(text.Length)) != 0 && names.Contains(text))
+
+                return false;
+            }
+
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.IsNode ? MentionedIn(child.AsNode()!, depth + 1) : IsName(child.AsToken()))
                 {
                     return true;
                 }
@@ -133,6 +150,10 @@ public sealed class LinkFlowAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        private bool IsName(SyntaxToken token) =>
+            token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken &&
+            token.ValueText is var text && (_lengths & Bit(text.Length)) != 0 && names.Contains(text);
 
         private static ulong LengthsOf(HashSet<string> names)
         {

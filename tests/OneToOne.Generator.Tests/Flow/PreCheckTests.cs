@@ -18,6 +18,64 @@ public class PreCheckTests
         """;
 
     [Fact]
+    public Task NamesDeepInALongExpressionAreFound()
+    {
+        // The only names are the first terms of a long concatenation, the deepest part of its tree: the walks that
+        // look for names and links go down that far (past where they stop recursing) and still find them.
+        var terms = string.Join(" + ", Enumerable.Repeat("\"\"", 150));
+        return FlowVerifier.VerifyAsync(Make + $$"""
+            public class C
+            {
+                public string M(object o, object w, object x)
+                {
+                    return (((Preferences)w).Owner = (User)x).Name + ({|OTO100:((Preferences)o).Owner = (User)x|}).Name + {{terms}};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task AVeryLongExpressionIsAnalysedWithoutExhaustingTheStack()
+    {
+        var terms = string.Join(" + ", Enumerable.Repeat("t", 5000)); // not constant: the chain is walked, not folded
+        return FlowVerifier.VerifyAsync(Make + $$"""
+            public class C
+            {
+                public void M()
+                {
+                    var u = Make.U();
+                    var a = Make.P();
+                    var b = Make.P();
+                    a.Owner = u;
+                    var t = u.Name;
+                    var s = {{terms}};
+                    {|OTO100:b.Owner = u|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task ALongElseIfChainIsAnalysed()
+    {
+        var chain = string.Join(" else ", Enumerable.Range(0, 2000).Select(i => $"if (n == {i}) u.Name = \"{i}\";"));
+        return FlowVerifier.VerifyAsync(Make + $$"""
+            public class C
+            {
+                public void M(int n)
+                {
+                    var u = Make.U();
+                    var a = Make.P();
+                    var b = Make.P();
+                    a.Owner = u;
+                    {{chain}}
+                    {|OTO100:b.Owner = u|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public Task ABodyThatNamesOnlyTheNavigationIsAnalysed() => FlowVerifier.VerifyAsync(Make + """
         public class C
         {

@@ -75,6 +75,8 @@ internal sealed partial class Evaluator
             return; // no path reaches it
         }
 
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack(); // an else-if chain thousands long
+
         switch (statement)
         {
             case IBlockOperation block:

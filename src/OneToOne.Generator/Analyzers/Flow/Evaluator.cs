@@ -65,9 +65,16 @@ internal sealed partial class Evaluator(FlowSolver solver, ILinkObserver observe
 
     private ValueSet? Eval(IOperation? operation)
     {
+        // A body nested deeper than the stack allows stops the analysis of that body (see LinkFlowAnalyzer), not the compiler.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (operation)
         {
             case null:
+                return null;
+            case { ConstantValue.HasValue: true }:
+                return null; // a constant (null among them): no object, and nothing in it runs
+            case IBinaryOperation binary:
+                Binary(binary);
                 return null;
             case ISimpleAssignmentOperation assignment:
                 return Assign(assignment);
@@ -135,6 +142,29 @@ internal sealed partial class Evaluator(FlowSolver solver, ILinkObserver observe
             default:
                 EvalChildren(operation);
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>a + b + c + ...</c>: the operands in order. A long chain is deep on its left, so it is walked down its left
+    /// operands and back up through their parents, not by recursion.
+    /// </summary>
+    private void Binary(IBinaryOperation binary)
+    {
+        IOperation leftmost = binary;
+        while (leftmost is IBinaryOperation { ConstantValue.HasValue: false } inner)
+        {
+            leftmost = inner.LeftOperand;
+        }
+
+        Eval(leftmost);
+        for (var node = leftmost.Parent; node is IBinaryOperation up; node = node.Parent)
+        {
+            Eval(up.RightOperand);
+            if (node == binary)
+            {
+                break;
+            }
         }
     }
 

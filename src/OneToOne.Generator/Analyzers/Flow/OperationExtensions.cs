@@ -38,11 +38,30 @@ internal static class OperationExtensions
     /// Roslyn's <c>Descendants()</c> (each before its children), stopping at the first: a recursion over the child lists,
     /// which allocates nothing (the analysis walks every body it reads; an iterator per walk adds up).
     /// </summary>
-    public static bool AnyBelow<TState>(this IOperation root, TState state, Func<IOperation, TState, bool> found)
+    public static bool AnyBelow<TState>(this IOperation root, TState state, Func<IOperation, TState, bool> found) =>
+        AnyBelow(root, state, found, depth: 0);
+
+    /// <summary>How deep <see cref="AnyBelow{TState}(IOperation, TState, Func{IOperation, TState, bool})"/> recurses before it walks the rest with Roslyn's iterator (a deep expression must not exhaust the stack).</summary>
+    public const int RecursionDepth = 64;
+
+    private static bool AnyBelow<TState>(IOperation root, TState state, Func<IOperation, TState, bool> found, int depth)
     {
+        if (depth >= RecursionDepth)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (found(operation, state))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var child in root.ChildOperations)
         {
-            if (found(child, state) || child.AnyBelow(state, found))
+            if (found(child, state) || AnyBelow(child, state, found, depth + 1))
             {
                 return true;
             }
