@@ -122,24 +122,29 @@ internal sealed class SummaryCache(Compilation compilation, LinkResolver resolve
     /// <summary>Whether calls of <paramref name="method"/> (normalized) are followed at all.</summary>
     public bool IsFollowable(IMethodSymbol method) =>
         SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) && // most calls: a library's method, nothing kept
-        (_followable.TryGetValue(method, out var followable) ? followable : _followable.GetOrAdd(method, ComputeFollowable));
+        (_followable.TryGetValue(method, out var followable) ? followable : _followable.GetOrAdd(method, _computeFollowable ??= ComputeFollowable));
+
+    private Func<IMethodSymbol, bool>? _computeFollowable; // made once, not per look-up
 
     private bool ComputeFollowable(IMethodSymbol method)
     {
         if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction) ||
             method.IsAbstract || method.IsExtern || method.IsVirtual || (method.IsOverride && !method.IsSealed) ||
             !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) ||
-            LinkParser.IsGeneratedByUs(method) || (method.ContainingType is { } type && LinkParser.IsGeneratedByUs(type)))
+            !TakesPartInALink(method))
         {
             return false;
         }
 
+        // The dearer checks last: most methods called take no part in a link.
         var implementation = method.PartialImplementationPart ?? method;
-        if (implementation.DeclaringSyntaxReferences.Length == 0)
-        {
-            return false;
-        }
+        return implementation.DeclaringSyntaxReferences.Length > 0 &&
+               !LinkParser.IsGeneratedByUs(method) && !(method.ContainingType is { } type && LinkParser.IsGeneratedByUs(type));
+    }
 
+    /// <summary>Whether the receiver (or, for a constructor, the new object), a parameter or the result has a type that takes part in a link.</summary>
+    private bool TakesPartInALink(IMethodSymbol method)
+    {
         if ((!method.IsStatic || method.MethodKind == MethodKind.Constructor) && Resolver.IsLinkType(method.ContainingType))
         {
             return true;
