@@ -146,7 +146,7 @@ public static class FlowShare
 
         // The goal is read against the compile a project runs: with the SDK's own analyzers on, as .NET projects build
         // by default. Without an SDK to load them from, the stricter stand-in decides.
-        var sdk = SdkShare(quick ? 5 : 15, output);
+        var sdk = SdkShare(quick ? 9 : 15, output);
         var share = sdk ?? heavy.OwnCpuShare;
         return
         [
