@@ -62,7 +62,6 @@ internal sealed class FlowSolver
 
     private Dictionary<ILoopOperation, FlowState>? _loopStarts;
 
-
     private ImmutableArray<BasicBlock> Blocks => Graph?.Blocks ?? ImmutableArray<BasicBlock>.Empty;
 
     public FlowContext Context { get; }
