@@ -188,3 +188,39 @@ public class UnnamedNamespaceTests
         Assert.DoesNotContain(sources.Values, s => s.Contains("namespace \n", StringComparison.Ordinal) || s.Contains("global::.", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// A class inside a C# 14 extension block (an error the compiler reports): its containing type has a name only the
+/// compiler gives, so nothing may be generated for its link, and the generator must not throw on it.
+/// </summary>
+public class UnnamedContainingTypeTests
+{
+    private const string Block = """
+        using OneToOne;
+        namespace App;
+        public partial class User { }
+        public partial class Profile { }
+        public partial extension Outer
+        {
+            internal partial class Inner
+            {
+                {{attribute}}
+                internal partial class Thing { }
+            }
+        }
+
+        {{other}}
+        """;
+
+    [Theory]
+    [InlineData("[OneToOne(typeof(User))]", "")] // the dependent inside the block
+    [InlineData("", "[OneToOne(typeof(Outer.Inner.Thing))] public partial class Card { }")] // the principal inside it
+    public void NothingIsGeneratedForALinkWithATypeInsideAnExtensionBlock(string attribute, string other)
+    {
+        var source = Block.Replace("{{attribute}}", attribute).Replace("{{other}}", other);
+        var (_, generatorDiagnostics, result) = TestCompiler.Generate(TestCompiler.Create(TestCompiler.Options(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview), source));
+
+        Assert.DoesNotContain(generatorDiagnostics, d => TestCompiler.CrashIds.Contains(d.Id));
+        Assert.True(!result.Results.Single().GeneratedSources.Any(s => s.HintName.Contains("Thing", StringComparison.Ordinal) || s.HintName.Contains("Card", StringComparison.Ordinal)), string.Join(", ", result.Results.Single().GeneratedSources.Select(s => s.HintName)) + " | " + string.Join(", ", generatorDiagnostics));
+    }
+}

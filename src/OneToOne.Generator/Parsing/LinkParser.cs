@@ -94,8 +94,10 @@ internal static class LinkParser
         var dependentName = dependent.Name;
         var valid = NonPartialTypes(dependent, cancellationToken).Count == 0; // OTO001, reported once per class by the analyzer
 
-        // Half-typed code (`namespace { ... }`) gives namespaces without a name: the compiler reports it; emit nothing.
+        // Half-typed code (`namespace { ... }`) gives namespaces without a name, and a class inside an extension block a
+        // containing type only the compiler names (`<>E__1`): the compiler reports both; emit nothing.
         valid &= !HasUnnamedNamespace(dependent) && !(principalType is INamedTypeSymbol principalNamed && HasUnnamedNamespace(principalNamed));
+        valid &= !HasUnnamedContainingType(dependent) && !(principalType is INamedTypeSymbol principalInType && HasUnnamedContainingType(principalInType));
 
         // OTO002: what the principal is.
         var principalProblem = PrincipalProblem(principalType);
@@ -404,6 +406,20 @@ internal static class LinkParser
 
     private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken) =>
         (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Type.GetLocation();
+
+    /// <summary>Whether a type around <paramref name="type"/> has a name only the compiler gives (an extension block).</summary>
+    private static bool HasUnnamedContainingType(INamedTypeSymbol type)
+    {
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            if (!current.CanBeReferencedByName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasUnnamedNamespace(INamedTypeSymbol type)
     {
