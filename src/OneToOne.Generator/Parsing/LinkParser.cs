@@ -96,8 +96,7 @@ internal static class LinkParser
 
         // Half-typed code (`namespace { ... }`) gives namespaces without a name, and a class inside an extension block a
         // containing type only the compiler names (`<>E__1`): the compiler reports both; emit nothing.
-        valid &= !HasUnnamedNamespace(dependent) && !(principalType is INamedTypeSymbol principalNamed && HasUnnamedNamespace(principalNamed));
-        valid &= !HasUnnamedContainingType(dependent) && !(principalType is INamedTypeSymbol principalInType && HasUnnamedContainingType(principalInType));
+        valid &= !InsideUnnamed(dependent) && !(principalType is INamedTypeSymbol principalNamed && InsideUnnamed(principalNamed));
 
         // OTO002: what the principal is.
         var principalProblem = PrincipalProblem(principalType);
@@ -407,8 +406,11 @@ internal static class LinkParser
     private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken) =>
         (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Type.GetLocation();
 
-    /// <summary>Whether a type around <paramref name="type"/> has a name only the compiler gives (an extension block).</summary>
-    private static bool HasUnnamedContainingType(INamedTypeSymbol type)
+    /// <summary>
+    /// Whether <paramref name="type"/> sits inside a namespace without a name (half-typed code) or a type only the
+    /// compiler names (an extension block): generated code could not name it.
+    /// </summary>
+    private static bool InsideUnnamed(INamedTypeSymbol type)
     {
         for (var current = type.ContainingType; current is not null; current = current.ContainingType)
         {
@@ -418,11 +420,6 @@ internal static class LinkParser
             }
         }
 
-        return false;
-    }
-
-    private static bool HasUnnamedNamespace(INamedTypeSymbol type)
-    {
         for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
             if (string.IsNullOrEmpty(ns.Name))
