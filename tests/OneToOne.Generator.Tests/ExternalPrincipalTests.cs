@@ -114,13 +114,22 @@ public class ExternalPrincipalClashTests
             [OneToOne(typeof(System.Text.StringBuilder), Reverse = "{{reverse}}")]
             public partial class Draft { }
             """);
+        var diagnostic = await OnlyDeclarationDiagnosticAsync(options, compilation);
+        Assert.Equal("OTO004", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs the generator (which must generate no link's file) and the declaration analyzer on the result: the one
+    /// diagnostic it reports.
+    /// </summary>
+    internal static async Task<Diagnostic> OnlyDeclarationDiagnosticAsync(CSharpParseOptions options, Compilation compilation)
+    {
         var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         Assert.Empty(driver.GetRunResult().GeneratedTrees.Where(t => t.FilePath.EndsWith(".OneToOne.g.cs", StringComparison.Ordinal)));
         var diagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("OTO004", diagnostic.Id);
-        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+        return Assert.Single(diagnostics);
     }
 }
 
@@ -141,12 +150,7 @@ public class ExternalPrincipalLinkedElsewhereTests
             [OneToOne(typeof(Lib.User))]
             public partial class Profile { }
             """).AddReferences(LinkedLibrary.Compile());
-        var driver = CSharpGeneratorDriver.Create([new OneToOneGenerator().AsSourceGenerator()], parseOptions: options)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-
-        Assert.Empty(driver.GetRunResult().GeneratedTrees.Where(t => t.FilePath.EndsWith(".OneToOne.g.cs", StringComparison.Ordinal)));
-        var diagnostics = await output.WithAnalyzers([new OneToOne.Generator.Analyzers.DeclarationAnalyzer()], (AnalyzerOptions?)null).GetAnalyzerDiagnosticsAsync();
-        var diagnostic = Assert.Single(diagnostics);
+        var diagnostic = await ExternalPrincipalClashTests.OnlyDeclarationDiagnosticAsync(options, compilation);
         Assert.Equal("OTO004", diagnostic.Id);
         Assert.Contains("'User' already declares 'Profile'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }

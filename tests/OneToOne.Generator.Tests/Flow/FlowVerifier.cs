@@ -67,10 +67,7 @@ public static class FlowVerifier
         // Each body is analysed as the analyzer ships (from its operation tree when it is made of structured statements)
         // and again with every body over its control-flow graph: the warnings must be the same, place and message.
         var (output, _, _) = TestCompiler.Generate(TestCompiler.Create(source));
-        var withGraph = await output
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LinkFlowAnalyzer(withoutGraph: false)))
-            .GetAnalyzerDiagnosticsAsync();
-        Assert.Equal(Warnings(withGraph), Warnings(diagnostics));
+        Assert.Equal(await WarningsAsync(output, new LinkFlowAnalyzer(withoutGraph: false)), Warnings(diagnostics));
 
         var messages = diagnostics.Where(d => d.Id is "OTO100" or "OTO101").Select(d => d.GetMessage()).ToList();
         foreach (var fragment in messageFragments)
@@ -82,7 +79,12 @@ public static class FlowVerifier
     /// <summary>Nothing at all may be reported (a safe pattern).</summary>
     public static Task SafeAsync(string code) => VerifyAsync(code);
 
-    private static List<string> Warnings(IEnumerable<Diagnostic> diagnostics) =>
+    /// <summary>The OTO100/OTO101 warnings <paramref name="analyzer"/> reports on <paramref name="compilation"/>, as <see cref="Warnings"/> lists them.</summary>
+    public static async Task<List<string>> WarningsAsync(Compilation compilation, DiagnosticAnalyzer analyzer) =>
+        Warnings(await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync());
+
+    /// <summary>The OTO100/OTO101 warnings among <paramref name="diagnostics"/>: id, place and message, in a fixed order.</summary>
+    public static List<string> Warnings(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
             .Where(d => d.Id is "OTO100" or "OTO101")
             .Select(d => $"{d.Id}@{d.Location.SourceSpan}: {d.GetMessage()}")

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using OneToOne.Generator.Analyzers.Flow;
 
@@ -215,8 +214,8 @@ public class WithoutGraphTests
     public async Task EveryWarningWithoutTheGraphIsTheWarningWithIt()
     {
         var (output, _, _) = TestCompiler.Generate(TestCompiler.Create(FlowVerifier.Models + Checked));
-        var withoutGraph = await Warnings(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer());
-        var withGraph = await Warnings(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer(withoutGraph: false));
+        var withoutGraph = await FlowVerifier.WarningsAsync(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer());
+        var withGraph = await FlowVerifier.WarningsAsync(output, new OneToOne.Generator.Analyzers.LinkFlowAnalyzer(withoutGraph: false));
 
         Assert.Equal(withGraph, withoutGraph);
         Assert.True(withoutGraph.Count >= 6, string.Join("\n", withoutGraph)); // not a comparison of empties
@@ -224,13 +223,6 @@ public class WithoutGraphTests
         var type = output.GetTypeByMetadataName("App.Checked")!;
         Assert.All(type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary), m => Assert.True(IsStructured(output, m), m.Name));
     }
-
-    private static async Task<List<string>> Warnings(Compilation compilation, DiagnosticAnalyzer analyzer) =>
-        (await compilation.WithAnalyzers([analyzer]).GetAnalyzerDiagnosticsAsync())
-            .Where(d => d.Id is "OTO100" or "OTO101")
-            .Select(d => $"{d.Id}@{d.Location.SourceSpan}: {d.GetMessage()}")
-            .Order(StringComparer.Ordinal)
-            .ToList();
 
     private static Compilation Compile()
     {
